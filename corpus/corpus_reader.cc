@@ -1,0 +1,134 @@
+// CorpusReader: walks the input paths in order and dispatches each file to
+// the .txt or JSONL reader, keeping the statistics.
+#include "corpus/corpus_reader.h"
+
+#include <deque>
+#include <filesystem>
+#include <system_error>
+
+#include "corpus/byte_source.h"
+#include "corpus/file_list.h"
+#include "corpus/gzip_stream.h"
+#include "corpus/input_format.h"
+#include "corpus/jsonl_file.h"
+#include "corpus/text_file.h"
+
+namespace newsmine {
+
+namespace fs = std::filesystem;
+using corpus_internal::InputFormat;
+
+namespace {
+
+// A path still to read: named on the command line, or found in a directory.
+struct PendingInput {
+  std::string path;
+  bool named = false;  // given explicitly (so unknown formats are rejected, not skipped)
+  std::string error;   // non-empty: report this Rejection instead of reading
+};
+
+}  // namespace
+
+struct CorpusReader::Impl {
+  ReaderOptions options;
+  ReaderStats stats;
+  std::deque<PendingInput> pending;
+  std::unique_ptr<corpus_internal::JsonlFile> jsonl;  // the JSONL file being read
+  std::uint64_t jsonl_raw_counted = 0;                // its raw bytes already in stats
+
+  Record counted(Record record) {
+    ++stats.records;
+    if (const auto* doc = std::get_if<Document>(&record)) {
+      ++stats.documents;
+      stats.text_bytes += doc->text.size();
+    } else {
+      ++stats.rejected;
+    }
+    return record;
+  }
+
+  void count_jsonl_bytes() {
+    const std::uint64_t raw = jsonl->raw_bytes();
+    stats.bytes_read += raw - jsonl_raw_counted;
+    jsonl_raw_counted = raw;
+  }
+
+  // Starts reading a JSONL file; a Rejection when it cannot be opened.
+  std::optional<Record> open_jsonl(const std::string& path, bool gzip) {
+    std::unique_ptr<corpus_internal::ByteSource> source;
+    const Status opened = gzip ? corpus_internal::open_gzip_source(path, &source)
+                               : corpus_internal::open_file_source(path, &source);
+    if (!opened.ok()) return counted(Rejection{path, "cannot read " + path + ": " + opened.message()});
+    ++stats.files;
+    jsonl = std::make_unique<corpus_internal::JsonlFile>(path, std::move(source), options);
+    jsonl_raw_counted = 0;
+    return std::nullopt;
+  }
+
+  // Handles one pending input: a record, or nullopt when it produced none yet
+  // (a directory expanded, a file skipped, a JSONL file opened).
+  std::optional<Record> step(PendingInput input) {
+    if (!input.error.empty()) return counted(Rejection{input.path, input.error});
+    if (input.named && input.path == "-") return open_jsonl("-", false);
+    if (input.named) {
+      std::error_code error;
+      const fs::file_status status = fs::status(input.path, error);
+      if (error || !fs::exists(status)) {
+        const std::string why = error ? error.message() : "No such file or directory";
+        return counted(Rejection{input.path, "cannot read " + input.path + ": " + why});
+      }
+      if (fs::is_directory(status)) {
+        std::vector<corpus_internal::ListedFile> files = corpus_internal::list_directory(input.path);
+        for (auto it = files.rbegin(); it != files.rend(); ++it) {
+          pending.push_front(PendingInput{std::move(it->path), false, std::move(it->error)});
+        }
+        return std::nullopt;
+      }
+    }
+    const InputFormat format = corpus_internal::classify_path(input.path);
+    switch (format.kind) {
+      case InputFormat::kUnknown:
+        if (input.named) return counted(Rejection{input.path, corpus_internal::unknown_format_reason()});
+        ++stats.skipped;
+        return std::nullopt;
+      case InputFormat::kJsonl:
+        return open_jsonl(input.path, format.gzip);
+      case InputFormat::kText: {
+        ++stats.files;
+        return counted(corpus_internal::read_text_article(input.path, format.id, format.gzip, options,
+                                                          &stats.bytes_read));
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Record> next() {
+    for (;;) {
+      if (jsonl) {
+        std::optional<Record> record = jsonl->next();
+        count_jsonl_bytes();
+        if (record) return counted(std::move(*record));
+        jsonl.reset();
+        continue;
+      }
+      if (pending.empty()) return std::nullopt;
+      PendingInput input = std::move(pending.front());
+      pending.pop_front();
+      if (std::optional<Record> record = step(std::move(input))) return record;
+    }
+  }
+};
+
+CorpusReader::CorpusReader(std::vector<std::string> paths, ReaderOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  for (std::string& path : paths) impl_->pending.push_back(PendingInput{std::move(path), true, ""});
+}
+
+CorpusReader::~CorpusReader() = default;
+
+std::optional<Record> CorpusReader::next() { return impl_->next(); }
+
+const ReaderStats& CorpusReader::stats() const { return impl_->stats; }
+
+}  // namespace newsmine

@@ -1,0 +1,62 @@
+// Reads a JSONL file (plain, gzip or standard input) one record per line.
+//
+// Each non-blank line must be a JSON object with a string text field and
+// optional id and date fields, named by ReaderOptions. The text is the
+// decoded string (escapes such as \n, \" and \u00e9 or surrogate pairs become
+// their UTF-8 bytes). A record without an id gets "FILE:LINE"; every record's
+// source is "FILE:LINE" with a 1-based line number. Blank lines are skipped
+// without producing a record. A bad line (malformed JSON, missing or
+// non-string text, an invalid date, a text that fails the document checks,
+// a line over max_document_bytes) becomes a Rejection and reading goes on
+// with the next line; a read error (e.g. corrupt gzip) ends the file with one
+// Rejection naming the file.
+//
+// Lines are parsed in place with simdjson's DOM parser, so memory is bounded
+// by the longest line, not the file. Not thread-safe: one reader per file.
+//
+//   JsonlFile file("wire.jsonl", std::move(source), options);
+//   while (auto record = file.next()) handle(*record);
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "corpus/byte_source.h"
+#include "corpus/corpus_reader.h"
+#include "corpus/line_reader.h"
+
+namespace simdjson::dom {
+class parser;
+}
+
+namespace newsmine::corpus_internal {
+
+class JsonlFile {
+ public:
+  // `name` is used in sources and ids ("name:LINE"); "-" for standard input.
+  JsonlFile(std::string name, std::unique_ptr<ByteSource> source, ReaderOptions options);
+  ~JsonlFile();
+  JsonlFile(const JsonlFile&) = delete;
+  JsonlFile& operator=(const JsonlFile&) = delete;
+
+  // The next record, or nullopt once the file is consumed.
+  std::optional<Record> next();
+
+  // Bytes taken from the underlying file so far (compressed size for gzip).
+  std::uint64_t raw_bytes() const { return source_->raw_bytes(); }
+
+ private:
+  Record parse_line(std::string_view line, std::string source);
+
+  std::string name_;
+  ReaderOptions options_;
+  std::unique_ptr<ByteSource> source_;
+  LineReader lines_;
+  std::unique_ptr<simdjson::dom::parser> parser_;
+  bool finished_ = false;
+};
+
+}  // namespace newsmine::corpus_internal
