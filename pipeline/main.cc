@@ -1,1 +1,92 @@
-int main() { return 0; }
+// newsmine: the command-line tool, a thin layer over the library.
+//
+//   newsmine run PATH... --out DIR [--threads N] [--min-similarity X] [--min-passage-tokens K] [--quiet]
+//   newsmine tokenize FILE
+//   newsmine extract PATH...
+//
+// Exit status: 0 when the command finished (rejected records included),
+// 1 on a fatal error (printed as one line "newsmine: error: WHAT (WHERE)"),
+// 2 on bad usage.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/commands.h"
+
+namespace {
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "newsmine: error: %s\n", message.c_str());
+  return 1;
+}
+
+void add_reader_flags(CLI::App& command, newsmine::ReaderOptions& reader) {
+  command.add_option("--id-field", reader.id_field, "JSONL field holding the article id")->capture_default_str();
+  command.add_option("--text-field", reader.text_field, "JSONL field holding the article text")->capture_default_str();
+  command.add_option("--date-field", reader.date_field, "JSONL field holding the date")->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app("newsmine: tokens, facts and reuse from news corpora", "newsmine");
+  app.set_version_flag("--version", std::string("newsmine ") + NEWSMINE_VERSION);
+  app.require_subcommand(1);
+
+  newsmine::RunOptions run;
+  bool quiet = false;
+  CLI::App* run_command = app.add_subcommand("run", "analyze a corpus and write the output directory");
+  run_command->add_option("PATH", run.paths, "files or directories to read; - reads JSONL from stdin")->required();
+  run_command->add_option("--out", run.out_dir, "output directory")->required();
+  run_command->add_option("--threads", run.stream.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  run_command->add_option("--min-similarity", run.min_similarity, "lowest cosine kept in similar.jsonl")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  run_command->add_option("--min-passage-tokens", run.passages.min_passage_tokens, "shortest reused passage, in tokens")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  run_command->add_option("--models", run.models_dir, "directory overriding the built-in models/data files");
+  run_command->add_flag("--quiet,-q", quiet, "print neither progress nor summary");
+  add_reader_flags(*run_command, run.stream.reader);
+
+  std::string tokenize_file;
+  CLI::App* tokenize_command = app.add_subcommand("tokenize", "print the tokens of one article: start end kind text key");
+  tokenize_command->add_option("FILE", tokenize_file, "article file (.txt, .jsonl, .gz)")->required();
+
+  newsmine::ExtractOptions extract;
+  CLI::App* extract_command = app.add_subcommand("extract", "print documents.jsonl lines for the articles on stdout");
+  extract_command->add_option("PATH", extract.paths, "files or directories to read; - reads JSONL from stdin")->required();
+  extract_command->add_option("--threads", extract.stream.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  extract_command->add_option("--models", extract.models_dir, "directory overriding the built-in models/data files");
+  add_reader_flags(*extract_command, extract.stream.reader);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& done) {  // --help, --version
+    return app.exit(done);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return 2;
+  }
+
+  try {
+    newsmine::Status status;
+    if (*run_command) {
+      run.progress = !quiet && isatty(STDERR_FILENO);
+      newsmine::RunSummary summary;
+      status = newsmine::run(run, summary);
+      if (status.ok() && !quiet) std::cout << newsmine::summary_text(summary, run.out_dir) << std::flush;
+    } else if (*tokenize_command) {
+      status = newsmine::tokenize_command(tokenize_file, std::cout);
+    } else if (*extract_command) {
+      status = newsmine::extract_command(extract, std::cout, std::cerr);
+    }
+    if (!status.ok()) return fail(status.message());
+  } catch (const std::exception& error) {  // a broken installation or exhausted memory
+    return fail(error.what());
+  }
+  return 0;
+}

@@ -1,0 +1,107 @@
+#include "models/civil_date.h"
+
+#include <cstdio>
+
+namespace newsmine {
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+bool is_valid(const CivilDate& date) {
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= days_in_month(date.year, date.month);
+}
+
+// Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+std::int64_t to_days(const CivilDate& date) {
+  const std::int64_t y = static_cast<std::int64_t>(date.year) - (date.month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (date.month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate from_days(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+int weekday(const CivilDate& date) {
+  const std::int64_t days = to_days(date);  // 1970-01-01 was a Thursday (4)
+  const std::int64_t w = (days % 7 + 7 + 3) % 7;   // 0 = Monday
+  return static_cast<int>(w) + 1;
+}
+
+CivilDate add_days(const CivilDate& date, std::int64_t days) { return from_days(to_days(date) + days); }
+
+CivilDate add_months(const CivilDate& date, int months) {
+  const int index = date.year * 12 + (date.month - 1) + months;
+  const int year = index >= 0 ? index / 12 : (index - 11) / 12;
+  const int month = index - year * 12 + 1;
+  const int last = days_in_month(year, month);
+  return {year, month, date.day > last ? last : date.day};
+}
+
+IsoWeek iso_week(const CivilDate& date) {
+  // The ISO week belongs to the year of its Thursday.
+  const CivilDate thursday = add_days(date, 4 - weekday(date));
+  const std::int64_t first = to_days({thursday.year, 1, 1});
+  return {thursday.year, static_cast<int>((to_days(thursday) - first) / 7 + 1)};
+}
+
+bool parse_iso_date(std::string_view text, CivilDate& out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  auto digits = [&](std::size_t from, std::size_t count, int& value) {
+    value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  CivilDate date;
+  if (!digits(0, 4, date.year) || !digits(5, 2, date.month) || !digits(8, 2, date.day)) return false;
+  if (!is_valid(date)) return false;
+  out = date;
+  return true;
+}
+
+std::string format_date(const CivilDate& date) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buffer;
+}
+
+std::string format_month(int year, int month) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+  return buffer;
+}
+
+std::string format_year(int year) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d", year);
+  return buffer;
+}
+
+std::string format_week(const IsoWeek& week) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "%04d-W%02d", week.year, week.week);
+  return buffer;
+}
+
+}  // namespace newsmine

@@ -1,0 +1,382 @@
+#include "models/date_patterns.h"
+
+#include <utility>
+
+#include "models/civil_date.h"
+#include "models/rule_files.h"
+#include "models/text_context.h"
+
+namespace newsmine {
+namespace {
+
+constexpr const char* kRulesFile = "dates.rules";
+
+struct HandlerInfo {
+  std::string_view name;
+  int handler;                             // DatePatterns::Handler as int
+  std::vector<std::string_view> required;  // groups the rule must define
+};
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// "Sept." -> "sept": the key month and weekday forms are looked up by.
+std::string form_key(std::string_view text) {
+  std::string key = normalize_key(text);
+  while (!key.empty() && key.back() == '.') key.pop_back();
+  return key;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    if (value > 100000) return -1;
+    value = value * 10 + (c - '0');
+  }
+  return digits.empty() ? -1 : value;
+}
+
+int first_digit(std::string_view text) {
+  for (char c : text) {
+    if (c >= '0' && c <= '9') return c - '0';
+  }
+  return -1;
+}
+
+// A year written as a bare number must not be money, a decimal or a percentage.
+bool year_number_ok(std::string_view text, std::size_t start, std::size_t end) {
+  if (is_currency_symbol(previous_codepoint(text, start, /*skip_spaces=*/true))) return false;
+  if (number_is_glued(text, start, end)) return false;
+  return !percent_follows(text, end);
+}
+
+}  // namespace
+
+Status DatePatterns::load(const ModelData& data, std::unique_ptr<const DatePatterns>& out) {
+  std::unique_ptr<DatePatterns> patterns(new DatePatterns());
+  if (Status s = NumberLexicon::load(data, patterns->numbers_); !s.ok()) return s;
+  if (Status s = patterns->load_word_lists(data); !s.ok()) return s;
+
+  AlternationOptions exact;  // names match as written (and in upper case, added below)
+  exact.fold_lowercase = false;
+  RuleSet::Placeholders placeholders;
+  placeholders["MONTH"] = word_alternation(patterns->month_forms_, exact);
+  placeholders["MONTH_NAME"] = word_alternation(patterns->month_names_, exact);
+  placeholders["WEEKDAY"] = word_alternation(patterns->weekday_forms_, exact);
+  placeholders["SEASON"] = word_alternation(patterns->season_words_);
+  placeholders["YEAR"] = "(?:19|20)\\d\\d";
+  placeholders["DAY"] = "(?:0?[1-9]|[12]\\d|3[01])";
+  placeholders["COUNT"] = "(?:\\d{1,3}|" + patterns->numbers_.cardinal_words_pattern() + "|(?i:an?))";
+  placeholders["REL"] = "(?i:this|last|next|current|previous)";
+  placeholders["TO"] = "(?:-|–|—|\\s+(?i:to|through|till|until)\\s+)";
+
+  std::string bytes;
+  if (Status s = data.read(kRulesFile, bytes); !s.ok()) return s;
+  if (Status s = RuleSet::compile(kRulesFile, bytes, placeholders, patterns->rules_); !s.ok()) return s;
+  if (Status s = patterns->bind_rules(); !s.ok()) return s;
+  out = std::move(patterns);
+  return {};
+}
+
+Status DatePatterns::load_word_lists(const ModelData& data) {
+  std::vector<TableRow> rows;
+  if (Status s = read_table(data, "months.txt", 2, rows); !s.ok()) return s;
+  for (const TableRow& row : rows) {
+    const int number = to_int(row.fields[0]);
+    if (number < 1 || number > 12) return data_error("months.txt", row.line, "month number must be 1..12");
+    month_names_.push_back(row.fields[1]);
+    month_names_.push_back(upper(row.fields[1]));
+    for (std::size_t i = 1; i < row.fields.size(); ++i) {
+      month_forms_.push_back(row.fields[i]);
+      month_forms_.push_back(upper(row.fields[i]));
+      months_[form_key(row.fields[i])] = number;
+    }
+  }
+  if (months_.size() < 12) return data_error("months.txt", 1, "expected twelve months");
+  if (Status s = read_table(data, "weekdays.txt", 2, rows); !s.ok()) return s;
+  for (const TableRow& row : rows) {
+    const int number = to_int(row.fields[0]);
+    if (number < 1 || number > 7) return data_error("weekdays.txt", row.line, "weekday number must be 1..7");
+    for (std::size_t i = 1; i < row.fields.size(); ++i) {
+      weekday_forms_.push_back(row.fields[i]);
+      weekday_forms_.push_back(upper(row.fields[i]));
+      weekdays_[form_key(row.fields[i])] = number;
+    }
+  }
+  if (Status s = read_table(data, "seasons.tsv", 2, rows); !s.ok()) return s;
+  static constexpr std::string_view kCodes[] = {"SP", "SU", "FA", "WI"};
+  for (const TableRow& row : rows) {
+    int index = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (row.fields[1] == kCodes[i]) index = i + 1;
+    }
+    if (index == 0) return data_error("seasons.tsv", row.line, "season code must be SP, SU, FA or WI");
+    season_words_.push_back(row.fields[0]);
+    seasons_[normalize_key(row.fields[0])] = index;
+  }
+  return {};
+}
+
+Status DatePatterns::bind_rules() {
+  static const HandlerInfo kHandlers[] = {
+      {"date", static_cast<int>(Handler::date), {"month", "day"}},
+      {"month", static_cast<int>(Handler::month), {"month"}},
+      {"day_range", static_cast<int>(Handler::day_range), {"month", "day", "day2"}},
+      {"month_range", static_cast<int>(Handler::month_range), {"month", "month2"}},
+      {"year_range", static_cast<int>(Handler::year_range), {"year", "year2"}},
+      {"year", static_cast<int>(Handler::year), {"year"}},
+      {"decade", static_cast<int>(Handler::decade), {"decade"}},
+      {"quarter", static_cast<int>(Handler::quarter), {}},
+      {"half", static_cast<int>(Handler::half), {"half"}},
+      {"relative_year", static_cast<int>(Handler::relative_year), {"rel"}},
+      {"relative_month", static_cast<int>(Handler::relative_month), {"rel"}},
+      {"relative_week", static_cast<int>(Handler::relative_week), {"rel"}},
+      {"relative_day", static_cast<int>(Handler::relative_day), {"day_word"}},
+      {"ago", static_cast<int>(Handler::ago), {"count", "unit"}},
+      {"weekday", static_cast<int>(Handler::weekday), {"weekday"}},
+      {"season", static_cast<int>(Handler::season), {"season"}},
+      {"not_date", static_cast<int>(Handler::not_date), {}},
+      {"future_cue", static_cast<int>(Handler::future_cue), {}},
+  };
+  static constexpr std::string_view kGroupNames[g_group_count] = {
+      "year", "year2", "month", "month2", "day", "day2", "rel", "weekday", "quarter", "half",
+      "decade", "season", "count", "unit", "day_word"};
+  const std::vector<RuleSet::Rule>& rules = rules_->rules();
+  compiled_.resize(rules.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const HandlerInfo* info = nullptr;
+    for (const HandlerInfo& candidate : kHandlers) {
+      if (candidate.name == rules[r].name) info = &candidate;
+    }
+    if (info == nullptr) return data_error(kRulesFile, rules[r].line, "unknown rule name '" + rules[r].name + "'");
+    compiled_[r].handler = static_cast<Handler>(info->handler);
+    for (int g = 0; g < g_group_count; ++g) compiled_[r].groups[g] = rules_->group(static_cast<int>(r), kGroupNames[g]);
+    for (std::string_view group : info->required) {
+      if (rules_->group(static_cast<int>(r), group) < 0) {
+        return data_error(kRulesFile, rules[r].line,
+                          "rule '" + rules[r].name + "' needs a group (?P<" + std::string(group) + ">...)");
+      }
+    }
+    if (info->handler == static_cast<int>(Handler::quarter) && compiled_[r].groups[g_quarter] < 0 &&
+        compiled_[r].groups[g_rel] < 0) {
+      return data_error(kRulesFile, rules[r].line, "rule 'quarter' needs a group (?P<quarter>...) or (?P<rel>...)");
+    }
+  }
+  return {};
+}
+
+int DatePatterns::month_number(std::string_view text) const {
+  const int digits = to_int(text);
+  if (digits >= 1 && digits <= 12) return digits;
+  auto found = months_.find(form_key(text));
+  return found == months_.end() ? 0 : found->second;
+}
+
+int DatePatterns::relative_offset(std::string_view text) const {
+  const std::string key = normalize_key(text);
+  if (key == "last" || key == "previous" || key == "past") return -1;
+  if (key == "next") return 1;
+  return 0;  // this, current, coming
+}
+
+bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDate& out) const {
+  const CompiledRule& rule = compiled_[static_cast<std::size_t>(match.rule)];
+  auto group = [&](Group g) -> std::string_view {
+    const int index = rule.groups[g];
+    return index < 0 ? std::string_view() : match.groups[static_cast<std::size_t>(index)];
+  };
+  auto has = [&](Group g) { return group(g).data() != nullptr && !group(g).empty(); };
+  auto offset_of = [&](std::string_view part) { return static_cast<std::size_t>(part.data() - text.data()); };
+
+  ParsedDate date;
+  // A year said as "this/last/next year" in the same expression.
+  auto read_year = [&](Group g) {
+    if (has(g)) {
+      date.year = to_int(group(g));
+    } else if (has(g_rel)) {
+      date.year_offset = true;
+      date.count = relative_offset(group(g_rel));
+    }
+  };
+
+  switch (rule.handler) {
+    case Handler::date:
+    case Handler::month: {
+      date.form = DateForm::calendar;
+      date.month = month_number(group(g_month));
+      if (date.month == 0) return false;
+      if (rule.handler == Handler::date) {
+        date.day = to_int(group(g_day));
+        if (date.day < 1 || date.day > days_in_month(2000, date.month)) return false;  // 2000: Feb 29 allowed
+      }
+      if (has(g_year)) {
+        date.year = to_int(group(g_year));
+        if (date.day > 0 && !is_valid({date.year, date.month, date.day})) return false;
+      } else if (has(g_rel)) {
+        const bool year_follows = rule.groups[g_rel] >= 0 && offset_of(group(g_rel)) > offset_of(group(g_month));
+        if (year_follows) {
+          read_year(g_year);
+        } else {
+          const int offset = relative_offset(group(g_rel));
+          date.direction = offset == 0 ? 2 : offset;  // "this March" / "last March" / "next March"
+        }
+      }
+      break;
+    }
+    case Handler::day_range: {
+      date.form = DateForm::range;
+      date.month = month_number(group(g_month));
+      date.month2 = has(g_month2) ? month_number(group(g_month2)) : date.month;
+      date.day = to_int(group(g_day));
+      date.day2 = to_int(group(g_day2));
+      if (date.month == 0 || date.month2 == 0) return false;
+      if (date.day > days_in_month(2000, date.month) || date.day2 > days_in_month(2000, date.month2)) return false;
+      if (date.month2 < date.month || (date.month2 == date.month && date.day2 <= date.day)) return false;
+      if (has(g_year)) {
+        date.year = date.year2 = to_int(group(g_year));
+        if (!is_valid({date.year, date.month, date.day}) || !is_valid({date.year, date.month2, date.day2})) return false;
+      }
+      break;
+    }
+    case Handler::month_range: {
+      date.form = DateForm::range;
+      date.month = month_number(group(g_month));
+      date.month2 = month_number(group(g_month2));
+      if (date.month == 0 || date.month2 == 0) return false;
+      date.year2 = has(g_year2) ? to_int(group(g_year2)) : 0;
+      date.year = has(g_year) ? to_int(group(g_year)) : date.year2;
+      if (date.year == date.year2 && date.month2 <= date.month) return false;
+      if (date.year2 != 0 && date.year > date.year2) return false;
+      break;
+    }
+    case Handler::year_range: {
+      date.form = DateForm::range;
+      date.year = to_int(group(g_year));
+      std::string_view second = group(g_year2);
+      date.year2 = to_int(second);
+      if (second.size() == 2) date.year2 += date.year / 100 * 100;
+      if (date.year2 <= date.year || date.year2 - date.year > 50) return false;
+      if (!year_number_ok(text, offset_of(group(g_year)), offset_of(second) + second.size())) return false;
+      break;
+    }
+    case Handler::year: {
+      date.form = DateForm::year;
+      date.year = to_int(group(g_year));
+      if (!year_number_ok(text, offset_of(group(g_year)), offset_of(group(g_year)) + group(g_year).size())) return false;
+      break;
+    }
+    case Handler::decade: {
+      date.form = DateForm::decade;
+      date.year = to_int(group(g_decade));
+      if (is_currency_symbol(previous_codepoint(text, offset_of(group(g_decade)), true))) return false;
+      break;
+    }
+    case Handler::quarter:
+    case Handler::half: {
+      const bool quarter = rule.handler == Handler::quarter;
+      date.form = quarter ? DateForm::quarter : DateForm::half;
+      const std::string_view which = group(quarter ? g_quarter : g_half);
+      if (which.data() == nullptr) {  // "this quarter", "last quarter"
+        date.index = 0;
+        date.count = relative_offset(group(g_rel));
+        break;
+      }
+      date.index = first_digit(which);
+      if (date.index < 0) {
+        double value = 0;
+        bool ordinal = false;
+        if (!numbers_.parse_words(which, value, ordinal)) return false;
+        date.index = static_cast<int>(value);
+      }
+      if (date.index < 1 || date.index > (quarter ? 4 : 2)) return false;
+      read_year(g_year);
+      break;
+    }
+    case Handler::relative_year:
+    case Handler::relative_month:
+    case Handler::relative_week: {
+      date.form = rule.handler == Handler::relative_year    ? DateForm::relative_year
+                  : rule.handler == Handler::relative_month ? DateForm::relative_month
+                                                            : DateForm::relative_week;
+      date.count = relative_offset(group(g_rel));
+      break;
+    }
+    case Handler::relative_day: {
+      date.form = DateForm::relative_day;
+      const std::string word = normalize_key(group(g_day_word));
+      date.count = word == "yesterday" ? -1 : word == "tomorrow" ? 1 : 0;
+      break;
+    }
+    case Handler::ago: {
+      std::string_view count_text = group(g_count);
+      int count = to_int(count_text);
+      if (count < 0) {
+        const std::string key = normalize_key(count_text);
+        double value = 0;
+        bool ordinal = false;
+        if (key == "a" || key == "an") {
+          count = 1;
+        } else if (numbers_.parse_words(count_text, value, ordinal) && !ordinal && value >= 1 && value <= 1000) {
+          count = static_cast<int>(value);
+        } else {
+          return false;
+        }
+      }
+      const std::string unit = normalize_key(group(g_unit));
+      if (unit.starts_with("day")) {
+        date.form = DateForm::relative_day;
+        date.count = -count;
+      } else if (unit.starts_with("week")) {
+        date.form = DateForm::relative_day;
+        date.count = -7 * count;
+      } else if (unit.starts_with("month")) {
+        date.form = DateForm::relative_month;
+        date.count = -count;
+      } else {
+        date.form = DateForm::relative_year;
+        date.count = -count;
+      }
+      break;
+    }
+    case Handler::weekday: {
+      date.form = DateForm::weekday;
+      auto found = weekdays_.find(form_key(group(g_weekday)));
+      if (found == weekdays_.end()) return false;
+      date.index = found->second;
+      if (has(g_rel)) {
+        const int offset = relative_offset(group(g_rel));
+        date.direction = offset == 0 ? 2 : offset;
+      }
+      break;
+    }
+    case Handler::not_date:
+      date.form = DateForm::none;
+      break;
+    case Handler::future_cue:
+      date.form = DateForm::future_cue;
+      break;
+    case Handler::season: {
+      date.form = DateForm::season;
+      auto found = seasons_.find(normalize_key(group(g_season)));
+      if (found == seasons_.end()) return false;
+      date.index = found->second;
+      if (has(g_year)) {
+        date.year = to_int(group(g_year));
+      } else if (has(g_rel)) {
+        const int offset = relative_offset(group(g_rel));
+        date.direction = offset == 0 ? 2 : offset;
+      }
+      break;
+    }
+  }
+  out = date;
+  return true;
+}
+
+}  // namespace newsmine

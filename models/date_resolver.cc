@@ -1,0 +1,200 @@
+#include "models/date_resolver.h"
+
+namespace newsmine {
+namespace {
+
+constexpr const char* kSeasonCodes[] = {"", "SP", "SU", "FA", "WI"};
+constexpr int kSeasonFirst[] = {0, 3, 6, 9, 12};
+constexpr int kSeasonLast[] = {0, 5, 8, 11, 2};
+
+// The year of the named month `month` seen from the document date.
+int month_year(int month, int direction, const CivilDate& doc) {
+  if (direction < 0) return month < doc.month ? doc.year : doc.year - 1;
+  if (direction == 1) return month > doc.month ? doc.year : doc.year + 1;
+  return doc.year;
+}
+
+// The year of a season (winter counts from its December) seen from the document date.
+int season_year(int index, int direction, const CivilDate& doc) {
+  if (index == 4) {
+    const bool inside = doc.month == 12 || doc.month <= 2;
+    const int current = doc.month == 12 ? doc.year : doc.year - 1;  // the winter now running or last ended
+    if (direction < 0) return inside ? current - 1 : current;
+    if (direction == 1) return doc.month <= 2 ? doc.year : doc.month == 12 ? doc.year + 1 : doc.year;
+    return inside ? current : doc.year;
+  }
+  if (direction < 0) return doc.month > kSeasonLast[index] ? doc.year : doc.year - 1;
+  if (direction == 1) return doc.month < kSeasonFirst[index] ? doc.year : doc.year + 1;
+  return doc.year;
+}
+
+// The year (document year - 1, + 0 or + 1) that puts month/day nearest the
+// document date, days ahead counting `ahead_weight` times (news mostly reports the past).
+int nearest_year(int month, int day, const CivilDate& doc, int ahead_weight) {
+  const std::int64_t today = to_days(doc);
+  int best = doc.year;
+  std::int64_t best_distance = -1;
+  for (int year = doc.year - 1; year <= doc.year + 1; ++year) {
+    const int last = days_in_month(year, month);
+    const std::int64_t when = to_days({year, month, day > 0 ? (day > last ? last : day) : (last + 1) / 2});
+    const std::int64_t distance = when > today ? ahead_weight * (when - today) : today - when;
+    if (best_distance < 0 || distance < best_distance) {
+      best = year;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+std::string format_part(int year, int month, int day) {
+  if (day > 0) {
+    const CivilDate date{year, month, day};
+    return is_valid(date) ? format_date(date) : std::string();
+  }
+  if (month > 0) return format_month(year, month);
+  return format_year(year);
+}
+
+}  // namespace
+
+Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
+  Resolved out;
+  const bool doc = context.has_document_date;
+  const CivilDate& d = context.document_date;
+
+  // The year of calendar-like forms: said, said relative to the document, or inferred.
+  auto calendar_year = [&](int& year) {
+    if (date.year != 0) {
+      year = date.year;
+      out.established_year = year;
+      return true;
+    }
+    if (date.year_offset) {
+      if (!doc) return false;
+      year = d.year + date.count;
+      out.established_year = year;
+      return true;
+    }
+    if (context.year_hint != 0) {
+      year = context.year_hint;
+      return true;
+    }
+    if (!doc) return false;
+    if (!context.nearest_year || date.month == 0) {
+      year = d.year;
+    } else if (context.future_cue) {  // the next such day or month, from the document date on
+      const bool passed = date.month < d.month || (date.month == d.month && date.day > 0 && date.day < d.day);
+      year = passed ? d.year + 1 : d.year;
+    } else {
+      year = nearest_year(date.month, date.day, d, 2);
+    }
+    return true;
+  };
+
+  int year = 0;
+  switch (date.form) {
+    case DateForm::calendar: {
+      out.kind = date.day > 0 ? DateKind::date : DateKind::month;
+      if (date.direction != 0) {
+        if (!doc) return out;
+        year = month_year(date.month, date.direction, d);
+      } else if (!calendar_year(year)) {
+        return out;
+      }
+      out.value = format_part(year, date.month, date.day);
+      return out;
+    }
+    case DateForm::year:
+      out.kind = DateKind::year;
+      out.value = format_year(date.year);
+      out.established_year = date.year;
+      return out;
+    case DateForm::range: {
+      out.kind = DateKind::range;
+      if (!calendar_year(year)) return out;
+      const int year2 = date.year2 != 0 ? date.year2 : year;
+      const std::string from = format_part(year, date.month, date.day);
+      const std::string to = format_part(year2, date.month2, date.day2);
+      if (!from.empty() && !to.empty()) out.value = from + "/" + to;
+      return out;
+    }
+    case DateForm::decade:
+      out.kind = DateKind::decade;
+      out.value = format_year(date.year).substr(0, 3) + "X";
+      return out;
+    case DateForm::quarter:
+    case DateForm::half: {
+      out.kind = DateKind::quarter;
+      const char letter = date.form == DateForm::quarter ? 'Q' : 'H';
+      int index = date.index;
+      if (index == 0) {  // "this quarter", "last quarter"
+        if (!doc) return out;
+        int quarters = d.year * 4 + (d.month - 1) / 3 + date.count;
+        year = quarters / 4;
+        index = quarters % 4 + 1;
+      } else if (!calendar_year(year)) {
+        return out;
+      }
+      out.value = format_year(year) + "-" + letter + std::to_string(index);
+      return out;
+    }
+    case DateForm::season: {
+      out.kind = date.year != 0 ? DateKind::quarter : DateKind::relative;
+      if (date.year != 0) {
+        year = date.year;
+        out.established_year = year;
+      } else {
+        if (!doc) return out;
+        year = season_year(date.index, date.direction, d);
+      }
+      out.value = format_year(year) + "-" + kSeasonCodes[date.index];
+      return out;
+    }
+    case DateForm::relative_year:
+      out.kind = DateKind::relative;
+      if (!doc) return out;
+      out.value = format_year(d.year + date.count);
+      out.established_year = d.year + date.count;
+      return out;
+    case DateForm::relative_month: {
+      out.kind = DateKind::relative;
+      if (!doc) return out;
+      const CivilDate month = add_months({d.year, d.month, 1}, date.count);
+      out.value = format_month(month.year, month.month);
+      return out;
+    }
+    case DateForm::relative_week:
+      out.kind = DateKind::relative;
+      if (!doc) return out;
+      out.value = format_week(iso_week(add_days(d, 7 * static_cast<std::int64_t>(date.count))));
+      return out;
+    case DateForm::relative_day:
+      out.kind = DateKind::relative;
+      if (!doc) return out;
+      out.value = format_date(add_days(d, date.count));
+      return out;
+    case DateForm::none:
+    case DateForm::future_cue:
+      return out;
+    case DateForm::weekday: {
+      out.kind = DateKind::relative;
+      if (!doc) return out;
+      const int today = weekday(d);
+      int delta = 0;
+      if (date.direction <= 0) {
+        int back = (today - date.index + 7) % 7;
+        if (date.direction < 0 && back == 0) back = 7;
+        delta = -back;
+      } else {
+        int ahead = (date.index - today + 7) % 7;
+        if (date.direction == 1 && ahead == 0) ahead = 7;
+        delta = ahead;
+      }
+      out.value = format_date(add_days(d, delta));
+      return out;
+    }
+  }
+  return out;
+}
+
+}  // namespace newsmine

@@ -1,0 +1,182 @@
+#include "models/number_lexicon.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "models/rule_files.h"
+
+namespace newsmine {
+namespace {
+
+bool parse_double(std::string_view text, double& value) {
+  const char* end = text.data() + text.size();
+  auto [ptr, error] = std::from_chars(text.data(), end, value);
+  return error == std::errc() && ptr == end;
+}
+
+// The exponent n when `value` is exactly 10^n for 0 <= n <= 15, else -1.
+int power_of_ten(double value) {
+  double power = 1;
+  for (int n = 0; n <= 15; ++n, power *= 10) {
+    if (value == power) return n;
+  }
+  return -1;
+}
+
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    std::size_t j = i;
+    while (j < text.size() && !(text[j] == ' ' || text[j] == '-' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+}  // namespace
+
+Status NumberLexicon::load(const ModelData& data, NumberLexicon& out) {
+  NumberLexicon lexicon;
+  std::vector<TableRow> rows;
+  if (Status s = read_table(data, "number_words.tsv", 3, rows); !s.ok()) return s;
+  for (const TableRow& row : rows) {
+    Word word;
+    if (!parse_double(row.fields[1], word.value)) return data_error("number_words.tsv", row.line, "bad value '" + row.fields[1] + "'");
+    const std::string& kind = row.fields[2];
+    if (kind == "cardinal") word.kind = WordKind::cardinal;
+    else if (kind == "ordinal") word.kind = WordKind::ordinal;
+    else if (kind == "multiplier") word.kind = WordKind::multiplier;
+    else return data_error("number_words.tsv", row.line, "kind must be cardinal, ordinal or multiplier");
+    lexicon.words_[normalize_key(row.fields[0])] = word;
+  }
+  if (Status s = read_table(data, "scales.tsv", 3, rows); !s.ok()) return s;
+  for (const TableRow& row : rows) {
+    Scale scale;
+    if (!parse_double(row.fields[1], scale.multiplier) || scale.multiplier <= 0) {
+      return data_error("scales.tsv", row.line, "bad multiplier '" + row.fields[1] + "'");
+    }
+    scale.exponent = power_of_ten(scale.multiplier);
+    const std::string& use = row.fields[2];
+    if (use == "word") scale.use = ScaleUse::word;
+    else if (use == "abbrev") scale.use = ScaleUse::abbrev;
+    else if (use == "attached") scale.use = ScaleUse::attached;
+    else return data_error("scales.tsv", row.line, "use must be word, abbrev or attached");
+    lexicon.scales_[normalize_key(row.fields[0])] = scale;
+  }
+  out = std::move(lexicon);
+  return {};
+}
+
+const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word) const {
+  auto found = scales_.find(normalize_key(word));
+  return found == scales_.end() ? nullptr : &found->second;
+}
+
+bool NumberLexicon::scaled_value(std::string_view digits, const Scale* scale, double& value) {
+  if (scale == nullptr) return parse_double(digits, value);
+  if (scale->exponent >= 0) {
+    std::string exact(digits);
+    exact += 'e';
+    exact += std::to_string(scale->exponent);
+    return parse_double(exact, value);
+  }
+  if (!parse_double(digits, value)) return false;
+  value *= scale->multiplier;
+  return true;
+}
+
+bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordinal) const {
+  const std::vector<std::string_view> tokens = split_words(text);
+  if (tokens.empty()) return false;
+  double total = 0;
+  double current = 0;
+  bool any = false;
+  ordinal = false;
+  std::size_t first = 0;
+  bool implicit_one = false;
+  const std::string lead = normalize_key(tokens[0]);
+  if (lead == "a" || lead == "an") {
+    if (tokens.size() < 2) return false;
+    implicit_one = true;
+    first = 1;
+  }
+  for (std::size_t i = first; i < tokens.size(); ++i) {
+    if (ordinal) return false;  // an ordinal word ends the number
+    const std::string key = normalize_key(tokens[i]);
+    if (key == "and" && i > first && i + 1 < tokens.size()) continue;  // "one hundred and six"
+    if (auto found = words_.find(key); found != words_.end()) {
+      const Word& word = found->second;
+      if (word.kind == WordKind::ordinal) ordinal = true;
+      const bool multiplies = word.kind == WordKind::multiplier || (word.kind == WordKind::ordinal && word.value >= 100);
+      if (multiplies) {
+        current = (current == 0 ? 1 : current) * word.value;
+      } else {
+        if (implicit_one && i == first) return false;  // "a six"
+        const double below_hundred = std::fmod(current, 100);
+        const bool tens_then_unit = below_hundred >= 20 && std::fmod(below_hundred, 10) == 0 && word.value < 10;
+        if (below_hundred != 0 && !tens_then_unit) return false;  // "six seven", "twenty thirty"
+        current += word.value;
+      }
+      any = true;
+      continue;
+    }
+    auto scale = scales_.find(key);
+    if (scale == scales_.end() || scale->second.use != ScaleUse::word) return false;
+    total += (current == 0 ? 1 : current) * scale->second.multiplier;
+    current = 0;
+    any = true;
+  }
+  if (!any) return false;
+  value = total + current;
+  return true;
+}
+
+std::string NumberLexicon::cardinal_words_pattern() const {
+  std::vector<std::string> words;
+  for (const auto& [word, info] : words_) {
+    if (info.kind != WordKind::ordinal) words.push_back(word);
+  }
+  for (const auto& [word, scale] : scales_) {
+    if (scale.use == ScaleUse::word) words.push_back(word);
+  }
+  const std::string one = word_alternation(words);
+  const std::string run = "(?:" + one + "(?:[\\s-]+" + one + ")*)";
+  // "and" only after a multiplier: "one hundred and six", not "six and seven".
+  const std::string to_multiplier = "(?:(?:" + one + "[\\s-]+)*" + multiplier_words_pattern() + ")";
+  return "(?:(?:" + to_multiplier + "\\s+(?i:and)\\s+)*" + run + ")";
+}
+
+std::string NumberLexicon::ordinal_words_pattern() const {
+  std::vector<std::string> cardinals, ordinals;
+  for (const auto& [word, info] : words_) (info.kind == WordKind::ordinal ? ordinals : cardinals).push_back(word);
+  for (const auto& [word, scale] : scales_) {
+    if (scale.use == ScaleUse::word) cardinals.push_back(word);
+  }
+  return "(?:(?:" + word_alternation(cardinals) + "[\\s-]+)*" + word_alternation(ordinals) + ")";
+}
+
+std::string NumberLexicon::multiplier_words_pattern() const {
+  std::vector<std::string> words;
+  for (const auto& [word, info] : words_) {
+    if (info.kind == WordKind::multiplier) words.push_back(word);
+  }
+  for (const auto& [word, scale] : scales_) {
+    if (scale.use == ScaleUse::word) words.push_back(word);
+  }
+  return word_alternation(words);
+}
+
+std::string NumberLexicon::scale_pattern(bool attached) const {
+  std::vector<std::string> words;
+  for (const auto& [word, scale] : scales_) {
+    if ((scale.use == ScaleUse::attached) == attached) words.push_back(word);
+  }
+  AlternationOptions options;
+  options.leading_boundary = false;
+  return word_alternation(words, options);
+}
+
+}  // namespace newsmine

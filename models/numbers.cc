@@ -1,0 +1,116 @@
+#include "models/numbers.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "models/number_patterns.h"
+#include "models/rule_files.h"
+#include "models/rule_set.h"
+
+namespace newsmine {
+namespace {
+
+constexpr const char* kSelfTestFile = "numbers.selftest.tsv";
+
+// Date spans sorted by start, with the largest end seen so far, so that any
+// input (even overlapping dates) answers "does [start, end) touch a date?" in O(log n).
+struct DateSpans {
+  std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> max_ends;
+
+  explicit DateSpans(const std::vector<DateMention>& dates) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+    spans.reserve(dates.size());
+    for (const DateMention& date : dates) spans.emplace_back(date.start, date.end);
+    std::sort(spans.begin(), spans.end());
+    std::uint32_t max_end = 0;
+    for (const auto& [start, end] : spans) {
+      max_end = std::max(max_end, end);
+      starts.push_back(start);
+      max_ends.push_back(max_end);
+    }
+  }
+
+  bool overlaps(std::uint32_t start, std::uint32_t end) const {
+    const auto after = std::lower_bound(starts.begin(), starts.end(), end);
+    if (after == starts.begin()) return false;
+    return max_ends[static_cast<std::size_t>(after - starts.begin()) - 1] > start;
+  }
+};
+
+}  // namespace
+
+NumberExtractor::~NumberExtractor() = default;
+
+Status NumberExtractor::load(const ModelData& data, std::unique_ptr<const NumberExtractor>& out) {
+  return load(data, NumberExtractorOptions(), out);
+}
+
+Status NumberExtractor::load(const ModelData& data, const NumberExtractorOptions& options,
+                             std::unique_ptr<const NumberExtractor>& out) {
+  std::unique_ptr<NumberExtractor> extractor(new NumberExtractor());
+  extractor->options_ = options;
+  if (Status s = NumberPatterns::load(data, extractor->patterns_); !s.ok()) return s;
+  if (options.run_self_test) {
+    if (Status s = extractor->self_test(data); !s.ok()) return s;
+  }
+  out = std::move(extractor);
+  return {};
+}
+
+std::vector<NumberMention> NumberExtractor::extract(std::string_view text,
+                                                    const std::vector<DateMention>& dates) const {
+  const DateSpans date_spans(dates);
+
+  std::vector<RuleMatch> matches;
+  patterns_->rules().find_all(text, matches);
+  // Parse before choosing, so that a match that is not a number cannot hide a shorter one that is.
+  std::vector<RuleMatch> accepted;
+  std::vector<std::vector<NumberMention>> parsed;
+  std::vector<NumberMention> scratch;
+  for (RuleMatch& match : matches) {
+    if (date_spans.overlaps(match.start, match.end)) continue;
+    scratch.clear();
+    if (!patterns_->parse(text, match, scratch)) continue;
+    accepted.push_back(std::move(match));
+    parsed.push_back(scratch);
+  }
+  std::vector<NumberMention> mentions;
+  for (std::size_t index : select_longest(accepted)) {
+    for (NumberMention& mention : parsed[index]) mentions.push_back(std::move(mention));
+  }
+  return mentions;
+}
+
+Status NumberExtractor::self_test(const ModelData& data) const {
+  std::vector<TableRow> rows;
+  if (Status s = read_table(data, kSelfTestFile, 5, rows); !s.ok()) return s;
+  for (const TableRow& row : rows) {
+    const std::string& text = row.fields[0];
+    const std::string& surface = row.fields[1];
+    double expected = 0;
+    if (!NumberLexicon::scaled_value(row.fields[2], nullptr, expected)) {
+      return data_error(kSelfTestFile, row.line, "bad expected value '" + row.fields[2] + "'");
+    }
+    const std::string unit = row.fields[3] == "-" ? std::string() : row.fields[3];
+    const std::string& kind = row.fields[4];
+    std::string got = "no mention";
+    for (const NumberMention& mention : extract(text, {})) {
+      if (std::string_view(text).substr(mention.start, mention.end - mention.start) != surface) continue;
+      if (mention.value == expected && mention.unit == unit && to_string(mention.kind) == kind) {
+        got.clear();
+        break;
+      }
+      got = std::to_string(mention.value) + " " + (mention.unit.empty() ? "-" : mention.unit) + " " +
+            std::string(to_string(mention.kind));
+    }
+    if (!got.empty()) {
+      return data_error(kSelfTestFile, row.line,
+                        "self-test failed: '" + surface + "' in \"" + text + "\" gave " + got + ", expected " +
+                            row.fields[2] + " " + row.fields[3] + " " + kind);
+    }
+  }
+  return {};
+}
+
+}  // namespace newsmine

@@ -1,0 +1,60 @@
+// NumberExtractor: finds numbers in news text: cardinals ("12,000", "3.5",
+// "230 million", "six", "a dozen"), ordinals ("3rd", "sixth"), percentages
+// ("27%", "3.5 percent") and money ("$2.6 billion" = 2600000000 USD,
+// "680 million manat" = 680000000 AZN).
+//
+// The patterns are RE2 rules in models/data/numbers.rules built from
+// number_words.tsv, scales.tsv and currencies.tsv; load() reads and validates
+// them, compiles every pattern once and runs the examples in
+// numbers.selftest.tsv. A bad file is a Status naming file:line, never an
+// exception or an exit. extract() is const and thread-safe.
+//
+// Mentions are sorted by start and never overlap (the longest span wins).
+// Numbers inside a date span ("November 10, 2020") are not numbers, nor are
+// digits glued to a word ("COVID-19"). Qualifiers ("more than", "about") stay
+// outside the span. Offsets are UTF-8 byte offsets into the text.
+//
+//   std::unique_ptr<const NumberExtractor> numbers;
+//   if (Status s = NumberExtractor::load(ModelData::embedded(), numbers); !s.ok()) fail(s.message());
+//   std::vector<DateMention> dates = date_extractor->extract(text, "2020-05-30");
+//   for (const NumberMention& m : numbers->extract(text, dates))
+//     print(text.substr(m.start, m.end - m.start), m.value, m.unit, to_string(m.kind));
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "corpus/status.h"
+#include "models/mentions.h"
+#include "models/model_data.h"
+
+namespace newsmine {
+
+class NumberPatterns;
+
+struct NumberExtractorOptions {
+  bool run_self_test = true;  // check numbers.selftest.tsv on load
+};
+
+class NumberExtractor {
+ public:
+  static Status load(const ModelData& data, std::unique_ptr<const NumberExtractor>& out);
+  static Status load(const ModelData& data, const NumberExtractorOptions& options,
+                     std::unique_ptr<const NumberExtractor>& out);
+
+  // `dates` are the date mentions of the same text (any order); numbers that
+  // overlap one of them are dropped.
+  std::vector<NumberMention> extract(std::string_view text, const std::vector<DateMention>& dates) const;
+
+  ~NumberExtractor();
+
+ private:
+  NumberExtractor() = default;
+  Status self_test(const ModelData& data) const;
+
+  NumberExtractorOptions options_;
+  std::unique_ptr<const NumberPatterns> patterns_;
+};
+
+}  // namespace newsmine

@@ -1,0 +1,79 @@
+// Sentence alignment of one candidate document pair (internal to models/).
+//
+// PassageAligner verifies the pairs (a, b) of one first document a: prepare()
+// indexes a's shingles once, then align() finds the passages a shares with
+// each candidate b. Sentence pairs touched by a shared shingle are scored with
+// Dice over the LCS of their terms; matches are chained along the diagonal,
+// across at most max_sentence_gap unmatched sentences, into maximal passages
+// (see models/passages.h for the rules).
+//
+// An aligner holds scratch buffers only: keep one per thread. Cost of align():
+// O((|a| + |b|) log |a|) to find shared shingles, O(n·m/64) per scored
+// sentence pair, O(|A|·|B|/64) per reported passage.
+//
+//   PassageAligner aligner;
+//   aligner.prepare(a, docs[a], index.frequent, options);
+//   for (std::uint32_t b : partners) aligner.align(b, docs[b], passages);
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "models/lcs.h"
+#include "models/passages.h"
+
+namespace newsmine {
+
+class PassageAligner {
+ public:
+  // Indexes the shingles of document `a` (index `a_index`), leaving out the
+  // sorted `frequent` hashes.
+  void prepare(std::uint32_t a_index, const PassageFeatures& a, std::span<const std::uint64_t> frequent,
+               const PassageOptions& options);
+
+  // Appends the passages shared by the prepared document and `b` (b_index > a_index).
+  void align(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out);
+
+ private:
+  struct Match {
+    std::uint32_t i = 0;    // sentence of a
+    std::uint32_t j = 0;    // sentence of b
+    std::uint32_t lcs = 0;  // common terms of the two sentences
+  };
+  // A chain of matches; consecutive matches sharing a sentence (a sentence of
+  // one side split in two on the other) form a block. Blocks are disjoint and
+  // in order on both sides, so committed_lcs + block_lcs is a lower bound of
+  // the LCS of the whole passage.
+  struct Chain {
+    std::size_t first = 0;        // indices into matches_
+    std::size_t last = 0;
+    std::size_t block_first = 0;  // first match of the current block
+    std::size_t committed_lcs = 0;  // Σ LCS of the blocks before the current one
+    std::size_t block_lcs = 0;      // LCS of the current block's sentence ranges
+  };
+
+  void candidate_sentence_pairs(const PassageFeatures& b);
+  void score_sentence_pairs(const PassageFeatures& b);
+  void chain_matches(const PassageFeatures& b);
+  std::ptrdiff_t find_match(std::uint32_t i, std::uint32_t j) const;
+  bool try_extend(Chain& chain, std::size_t m, std::uint32_t di, std::uint32_t dj, const PassageFeatures& b);
+  void emit(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out);
+
+  PassageOptions options_;
+  std::size_t k_ = 5;
+  std::uint32_t a_index_ = 0;
+  const PassageFeatures* a_ = nullptr;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> a_shingles_;  // (hash, first term), sorted
+  std::vector<std::uint32_t> a_sentence_of_;                         // term -> sentence of a
+  std::vector<std::uint32_t> b_sentence_of_;                         // term -> sentence of b
+  std::vector<std::uint64_t> sentence_pairs_;                        // (i << 32 | j), sorted, unique
+  std::vector<Match> matches_;                                       // sorted by (i, j)
+  std::vector<std::size_t> chain_of_;                                // match -> chain
+  std::vector<Chain> chains_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> steps_;      // predecessor offsets, best first
+  LcsScratch lcs_;
+};
+
+}  // namespace newsmine

@@ -1,0 +1,54 @@
+// Shingle postings for passage detection (internal to models/).
+//
+// A shingle is a run of k consecutive terms of one document, hashed to 64
+// bits. The index groups documents by shared shingle so that candidate
+// document pairs come from shared text, never from comparing all pairs.
+// Shingles found in more than PassageOptions::max_shingle_postings documents
+// are kept only in a sorted "frequent" list and never seed a pair.
+//
+// build_shingle_index runs in parallel (per-document hashing, one parallel
+// sort of T (hash, document) entries: O(T log T) time, 16·T bytes at peak).
+// The built index is immutable and shared by all threads; candidate_partners
+// uses a per-thread CandidateScratch.
+//
+//   ShingleIndex index = build_shingle_index(docs, options);
+//   CandidateScratch scratch;
+//   std::vector<std::uint32_t> partners;
+//   candidate_partners(index, a, options.min_shared_shingles, scratch, partners);  // b > a
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "models/passages.h"
+
+namespace newsmine {
+
+// Hash of the shingle terms[0, k).
+std::uint64_t shingle_hash(const std::uint32_t* terms, std::size_t k);
+
+struct ShingleIndex {
+  std::vector<std::size_t> group_offsets{0};  // documents of shared shingle g: group_docs[offsets[g], offsets[g+1])
+  std::vector<std::uint32_t> group_docs;      // ascending within a group
+  std::vector<std::size_t> doc_offsets;       // shared shingles of document d: doc_groups[offsets[d], offsets[d+1])
+  std::vector<std::uint32_t> doc_groups;
+  std::vector<std::uint64_t> frequent;        // sorted hashes of boilerplate-frequent shingles
+  std::size_t postings = 0;                   // distinct (shingle, document) entries
+};
+
+ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const PassageOptions& options);
+
+// Per-thread scratch: shared-shingle counts per document and those touched.
+struct CandidateScratch {
+  std::vector<std::uint32_t> shared;
+  std::vector<std::uint32_t> touched;
+};
+
+// Replaces `partners` with the documents b > a sharing at least `min_shared`
+// distinct indexed shingles with a, ascending.
+void candidate_partners(const ShingleIndex& index, std::uint32_t a, std::size_t min_shared,
+                        CandidateScratch& scratch, std::vector<std::uint32_t>& partners);
+
+}  // namespace newsmine

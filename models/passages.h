@@ -1,0 +1,112 @@
+// Passage reuse: text shared by two articles, verbatim or lightly edited.
+//
+// Each article is first reduced to PassageFeatures (term-key hashes of its
+// word and number tokens, their byte ranges and its sentences), in parallel,
+// one document per call. find_passages then works on the whole corpus
+// without comparing all pairs of documents:
+//
+//  1. Seeds. Every run of `shingle_size` consecutive terms (a shingle) is
+//     hashed; shingle → documents postings are built by one parallel sort.
+//     Shingles found in more than `max_shingle_postings` documents are
+//     boilerplate-frequent: they are counted and ignored. Two documents are a
+//     candidate pair when they share at least `min_shared_shingles` shingles.
+//  2. Sentence alignment. For a candidate pair, every sentence pair touched by
+//     a shared shingle is scored with Dice over the LCS of its term keys,
+//     2·LCS/(|A|+|B|); pairs reaching `min_sentence_similarity` match. So do
+//     pairs where one sentence is almost contained in the other (LCS over the
+//     shorter one ≥ `min_sentence_containment`): one sentence copied as two,
+//     or two merged into one, when an edit moved a sentence boundary. A
+//     shared common phrase ("between the two countries and") inside otherwise
+//     different sentences stays below both thresholds and is not reported.
+//  3. Passages. Matching sentence pairs (i, j), (i+1, j+1), ... are chained
+//     into one maximal passage, allowing up to `max_sentence_gap` unmatched
+//     (edited, inserted or deleted) sentences between two links, and links
+//     (i, j), (i, j+1) or (i, j), (i+1, j) for split sentences, as long as the
+//     chain's matched tokens keep the whole passage at or above
+//     `min_sentence_similarity`; a passage below it is never reported.
+//     Passages are found wherever they sit in either article, in any order.
+//     A passage is reported when its two texts share at least
+//     `min_passage_tokens` terms in order; its score is Dice over the LCS of
+//     the two token ranges and `exact` means identical term-key sequences
+//     (case, punctuation and line breaks may differ).
+//
+// Offsets are UTF-8 byte offsets into the article text; a passage spans whole
+// sentences, from the first byte of its first sentence to one past the last
+// byte of its last sentence, final punctuation included.
+//
+// Thread safety: make_passage_features is a pure function. find_passages runs
+// its stages in parallel with TBB (candidate pairs are verified per first
+// document) and returns a fully sorted result, identical for any thread count.
+// Cost: O(T log T) for the postings of T tokens, plus per candidate pair
+// O(n log n) for the shared shingles and O(n·m/64) per scored sentence pair;
+// per-thread scratch is O(documents + longest document).
+//
+//   std::vector<PassageFeatures> features(docs.size());
+//   tbb::parallel_for(..., [&](std::size_t d) { features[d] = make_passage_features(tokens[d]); });
+//   PassageStats stats;
+//   for (const Passage& p : find_passages(features, PassageOptions{}, &stats))
+//     print(span_text(text[p.a], p.a_start, p.a_end), span_text(text[p.b], p.b_start, p.b_end));
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "tokenizers/token.h"
+
+namespace newsmine {
+
+// One sentence of PassageFeatures: its word/number tokens and its bytes.
+struct PassageSentence {
+  std::uint32_t first_term = 0;  // index of its first term in PassageFeatures::terms
+  std::uint32_t end_term = 0;    // one past its last term
+  std::uint32_t start = 0;       // first byte of the sentence (trimmed)
+  std::uint32_t end = 0;         // one past its last byte, final punctuation included
+};
+
+// What passage detection keeps of one tokenized article: 16 bytes per term.
+struct PassageFeatures {
+  std::vector<std::uint32_t> terms;        // 32-bit hash of each word/number token's term key, in text order
+  std::vector<std::uint32_t> term_starts;  // first byte of each of those tokens
+  std::vector<std::uint32_t> term_ends;    // one past the last byte of each of those tokens
+  std::vector<PassageSentence> sentences;  // sentences holding at least one term, in text order
+};
+
+PassageFeatures make_passage_features(const TokenizedText& tokens);
+
+struct PassageOptions {
+  std::size_t min_passage_tokens = 8;        // passages sharing fewer terms (LCS) are not reported
+  std::size_t shingle_size = 5;              // consecutive terms per seed shingle
+  double min_sentence_similarity = 0.6;      // Dice over term LCS for two sentences (and a passage) to match
+  double min_sentence_containment = 0.9;     // or LCS / shorter sentence, for sentences split or merged on one side
+  std::size_t max_shingle_postings = 1000;   // shingles in more documents than this are ignored as boilerplate
+  std::size_t min_shared_shingles = 2;       // distinct shingles two documents share to be compared at all
+  std::size_t max_sentence_gap = 1;          // unmatched sentences allowed between two matches of one passage
+};
+
+struct Passage {
+  std::uint32_t a = 0;        // document index, a < b
+  std::uint32_t a_start = 0;  // byte range of the passage in document a
+  std::uint32_t a_end = 0;
+  std::uint32_t b = 0;        // document index
+  std::uint32_t b_start = 0;  // byte range of the passage in document b
+  std::uint32_t b_end = 0;
+  double score = 0;           // 2·LCS/(|A|+|B|) over the passage's terms, in (0, 1]
+  bool exact = false;         // the two passages have identical term-key sequences
+};
+
+// Counters of one find_passages run, for the run summary.
+struct PassageStats {
+  std::size_t shingle_postings = 0;   // distinct (shingle, document) entries
+  std::size_t frequent_shingles = 0;  // distinct shingles ignored for being in too many documents
+  std::size_t candidate_pairs = 0;    // document pairs verified by sentence alignment
+  std::size_t passages = 0;           // passages reported
+};
+
+// All reused passages between pairs of `docs` (indices into the span), sorted
+// by (a, b, a_start, a_end, b_start, b_end). `stats` may be null.
+std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const PassageOptions& options,
+                                   PassageStats* stats = nullptr);
+
+}  // namespace newsmine

@@ -1,0 +1,265 @@
+#include "models/similarity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <utility>
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+namespace newsmine {
+namespace {
+
+using Matrix = Eigen::SparseMatrix<float, Eigen::RowMajor>;
+using Index = Matrix::StorageIndex;
+
+// Slack for float rounding in the pruning bound, so that a pair whose computed
+// cosine reaches the threshold is never pruned.
+constexpr double kBoundSlack = 1e-5;
+
+// The postings index of the join: for each term, the documents whose weight
+// for it is indexed; for each document, its unindexed prefix and the bounds
+// of that prefix's dot product with any row.
+struct JoinIndex {
+  std::vector<std::uint32_t> rank;        // per term: 0 for the most frequent term
+  std::vector<std::size_t> term_offsets;  // postings of term t: [term_offsets[t], term_offsets[t+1])
+  std::vector<std::uint32_t> posting_docs;
+  std::vector<float> posting_weights;
+  std::vector<std::size_t> prefix_offsets;  // prefix of document d: [prefix_offsets[d], prefix_offsets[d+1])
+  std::vector<Index> prefix_terms;
+  std::vector<float> prefix_weights;
+  std::vector<double> prefix_weighted;      // per document: Σ w · max_w over its prefix
+  std::vector<double> prefix_norm;          // per document: the L2 norm of its prefix
+  std::vector<std::uint32_t> prefix_ranks;  // per document: 1 + the largest term rank in its prefix (0 if empty)
+};
+
+// Ranks terms by document frequency, most frequent first: their postings are
+// the longest, so they are the ones worth leaving out of the index.
+std::vector<std::uint32_t> rank_terms(const Matrix& x, std::vector<float>& max_weight) {
+  const std::size_t terms = static_cast<std::size_t>(x.cols());
+  const std::size_t nnz = static_cast<std::size_t>(x.nonZeros());
+  max_weight.assign(terms, 0.0f);
+  std::vector<std::uint32_t> df(terms, 0);
+  for (std::size_t i = 0; i < nnz; ++i) {
+    const Index t = x.innerIndexPtr()[i];
+    max_weight[t] = std::max(max_weight[t], x.valuePtr()[i]);
+    ++df[t];
+  }
+  std::vector<std::uint32_t> order(terms);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t l, std::uint32_t r) { return df[l] != df[r] ? df[l] > df[r] : l < r; });
+  std::vector<std::uint32_t> rank(terms);
+  for (std::size_t i = 0; i < terms; ++i) rank[order[i]] = static_cast<std::uint32_t>(i);
+  return rank;
+}
+
+// The entries of row `row` of x, as positions in its storage, by term rank.
+void entries_by_rank(const Matrix& x, Eigen::Index row, const std::vector<std::uint32_t>& rank,
+                     std::vector<Index>& entries) {
+  entries.clear();
+  for (Index i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) entries.push_back(i);
+  std::sort(entries.begin(), entries.end(),
+            [&](Index l, Index r) { return rank[x.innerIndexPtr()[l]] < rank[x.innerIndexPtr()[r]]; });
+}
+
+// Splits every row into an unindexed prefix (its most frequent terms, as long
+// as their largest possible contribution to a cosine stays below the
+// threshold) and an indexed rest, and builds the postings of the rest.
+JoinIndex build_index(const Matrix& x, double min_cosine, bool prefix_filter) {
+  const std::size_t nnz = static_cast<std::size_t>(x.nonZeros());
+  const std::size_t rows = static_cast<std::size_t>(x.rows());
+  JoinIndex index;
+  std::vector<float> max_weight;
+  index.rank = rank_terms(x, max_weight);
+  index.prefix_weighted.assign(rows, 0.0);
+  index.prefix_norm.assign(rows, 0.0);
+  index.prefix_ranks.assign(rows, 0);
+
+  std::vector<char> indexed(nnz, 1);
+  if (prefix_filter && min_cosine > 0) {
+    const double bound_limit = min_cosine - kBoundSlack;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
+      std::vector<Index> entries;
+      for (std::size_t row = range.begin(); row != range.end(); ++row) {
+        entries_by_rank(x, static_cast<Eigen::Index>(row), index.rank, entries);
+        double weighted = 0;  // bounds the prefix's dot with any row
+        double norm2 = 0;     // its square root bounds the prefix's dot with any unit row
+        for (Index i : entries) {
+          const double w = x.valuePtr()[i];
+          const double next_weighted = weighted + w * max_weight[x.innerIndexPtr()[i]];
+          const double next_norm2 = norm2 + w * w;
+          if (std::min(next_weighted, std::sqrt(next_norm2)) >= bound_limit) break;
+          weighted = next_weighted;
+          norm2 = next_norm2;
+          indexed[static_cast<std::size_t>(i)] = 0;
+          index.prefix_ranks[row] = index.rank[x.innerIndexPtr()[i]] + 1;
+        }
+        index.prefix_weighted[row] = weighted;
+        index.prefix_norm[row] = std::sqrt(norm2);
+      }
+    });
+  }
+
+  index.term_offsets.assign(static_cast<std::size_t>(x.cols()) + 1, 0);
+  index.prefix_offsets.assign(rows + 1, 0);
+  for (std::size_t i = 0; i < nnz; ++i) {
+    if (indexed[i]) ++index.term_offsets[static_cast<std::size_t>(x.innerIndexPtr()[i]) + 1];
+  }
+  std::partial_sum(index.term_offsets.begin(), index.term_offsets.end(), index.term_offsets.begin());
+  index.posting_docs.resize(index.term_offsets.back());
+  index.posting_weights.resize(index.term_offsets.back());
+  std::vector<std::size_t> fill(index.term_offsets.begin(), index.term_offsets.end() - 1);
+  for (std::size_t row = 0; row < rows; ++row) {
+    for (Index i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+      const Index t = x.innerIndexPtr()[i];
+      if (indexed[static_cast<std::size_t>(i)]) {
+        index.posting_docs[fill[t]] = static_cast<std::uint32_t>(row);
+        index.posting_weights[fill[t]++] = x.valuePtr()[i];
+      } else {
+        index.prefix_terms.push_back(t);
+        index.prefix_weights.push_back(x.valuePtr()[i]);
+      }
+    }
+    index.prefix_offsets[row + 1] = index.prefix_terms.size();
+  }
+  return index;
+}
+
+// Per-thread scratch of the join.
+struct Accumulator {
+  std::vector<float> score;             // per document: dot with the indexed part
+  std::vector<char> seen;               // per document: in `touched`
+  std::vector<std::uint32_t> touched;   // documents with a score
+  std::vector<float> dense_row;         // per term: the current row's weight
+  std::vector<Index> entries;           // the current row's entries by term rank
+  std::vector<std::uint32_t> ranks;     // their ranks
+  std::vector<double> norm_below;       // norm_below[k]: L2 norm of the first k of them
+};
+
+void keep_if_similar(float cosine, std::uint32_t a, std::uint32_t b, double min_cosine,
+                     std::vector<SimilarPair>& out) {
+  cosine = std::min(cosine, 1.0f);
+  if (cosine > 0 && cosine >= min_cosine) out.push_back({a, b, cosine});
+}
+
+std::vector<SimilarPair> flatten_sorted(std::vector<std::vector<SimilarPair>>& per_row) {
+  std::size_t total = 0;
+  for (const auto& row : per_row) total += row.size();
+  std::vector<SimilarPair> pairs;
+  pairs.reserve(total);
+  for (auto& row : per_row) {
+    pairs.insert(pairs.end(), row.begin(), row.end());
+    std::vector<SimilarPair>().swap(row);
+  }
+  sort_similar_pairs(pairs);
+  return pairs;
+}
+
+}  // namespace
+
+void sort_similar_pairs(std::vector<SimilarPair>& pairs) {
+  std::sort(pairs.begin(), pairs.end(), [](const SimilarPair& l, const SimilarPair& r) {
+    if (l.cosine != r.cosine) return l.cosine > r.cosine;
+    if (l.a != r.a) return l.a < r.a;
+    return l.b < r.b;
+  });
+}
+
+std::vector<SimilarPair> similar_pairs(const Matrix& x_in, const SimilarityOptions& options) {
+  Matrix compressed;
+  const Matrix* x_ptr = &x_in;
+  if (!x_in.isCompressed()) {
+    compressed = x_in;
+    compressed.makeCompressed();
+    x_ptr = &compressed;
+  }
+  const Matrix& x = *x_ptr;
+  const std::size_t rows = static_cast<std::size_t>(x.rows());
+  const std::size_t terms = static_cast<std::size_t>(x.cols());
+  const JoinIndex index = build_index(x, options.min_cosine, options.prefix_filter);
+  const double candidate_limit = options.min_cosine - kBoundSlack;
+
+  tbb::enumerable_thread_specific<Accumulator> scratch([rows, terms] {
+    Accumulator acc;
+    acc.score.assign(rows, 0.0f);
+    acc.seen.assign(rows, 0);
+    acc.dense_row.assign(terms, 0.0f);
+    return acc;
+  });
+  std::vector<std::vector<SimilarPair>> per_row(rows);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
+    Accumulator& acc = scratch.local();
+    for (std::size_t row = range.begin(); row != range.end(); ++row) {
+      const Index row_begin = x.outerIndexPtr()[row];
+      const Index row_end = x.outerIndexPtr()[row + 1];
+      // Dot products with the indexed part of every later document sharing a term.
+      for (Index i = row_begin; i < row_end; ++i) {
+        const Index t = x.innerIndexPtr()[i];
+        const float w = x.valuePtr()[i];
+        acc.dense_row[t] = w;
+        const auto first = index.posting_docs.begin() + static_cast<std::ptrdiff_t>(index.term_offsets[t]);
+        const auto last = index.posting_docs.begin() + static_cast<std::ptrdiff_t>(index.term_offsets[t + 1]);
+        for (auto it = std::upper_bound(first, last, static_cast<std::uint32_t>(row)); it != last; ++it) {
+          const std::uint32_t doc = *it;
+          if (!acc.seen[doc]) {
+            acc.seen[doc] = 1;
+            acc.touched.push_back(doc);
+          }
+          acc.score[doc] += w * index.posting_weights[static_cast<std::size_t>(it - index.posting_docs.begin())];
+        }
+      }
+      // norm_below[k]: norm of this row's k most frequent terms. A prefix whose
+      // terms all rank below r meets only those of this row's terms.
+      entries_by_rank(x, static_cast<Eigen::Index>(row), index.rank, acc.entries);
+      acc.ranks.clear();
+      acc.norm_below.assign(1, 0.0);
+      double norm2 = 0;
+      for (Index i : acc.entries) {
+        acc.ranks.push_back(index.rank[x.innerIndexPtr()[i]]);
+        norm2 += static_cast<double>(x.valuePtr()[i]) * x.valuePtr()[i];
+        acc.norm_below.push_back(std::sqrt(norm2));
+      }
+      // Complete each candidate with its prefix, unless even the largest
+      // possible prefix contribution cannot reach the threshold.
+      std::sort(acc.touched.begin(), acc.touched.end());
+      for (std::uint32_t doc : acc.touched) {
+        const std::size_t met = static_cast<std::size_t>(
+            std::lower_bound(acc.ranks.begin(), acc.ranks.end(), index.prefix_ranks[doc]) - acc.ranks.begin());
+        const double bound = std::min(index.prefix_weighted[doc], index.prefix_norm[doc] * acc.norm_below[met]);
+        if (acc.score[doc] + bound >= candidate_limit) {
+          double cosine = acc.score[doc];
+          for (std::size_t j = index.prefix_offsets[doc]; j < index.prefix_offsets[doc + 1]; ++j) {
+            cosine += static_cast<double>(acc.dense_row[index.prefix_terms[j]]) * index.prefix_weights[j];
+          }
+          keep_if_similar(static_cast<float>(cosine), static_cast<std::uint32_t>(row), doc, options.min_cosine,
+                          per_row[row]);
+        }
+        acc.score[doc] = 0.0f;
+        acc.seen[doc] = 0;
+      }
+      acc.touched.clear();
+      for (Index i = row_begin; i < row_end; ++i) acc.dense_row[x.innerIndexPtr()[i]] = 0.0f;
+    }
+  });
+  return flatten_sorted(per_row);
+}
+
+std::vector<SimilarPair> similar_pairs_reference(const Matrix& x, const SimilarityOptions& options) {
+  const Matrix transposed = x.transpose();
+  const Matrix product = x * transposed;
+  std::vector<std::vector<SimilarPair>> per_row(static_cast<std::size_t>(product.rows()));
+  for (Eigen::Index row = 0; row < product.outerSize(); ++row) {
+    for (Matrix::InnerIterator it(product, row); it; ++it) {
+      if (it.col() > row) {
+        keep_if_similar(it.value(), static_cast<std::uint32_t>(row), static_cast<std::uint32_t>(it.col()),
+                        options.min_cosine, per_row[static_cast<std::size_t>(row)]);
+      }
+    }
+  }
+  return flatten_sorted(per_row);
+}
+
+}  // namespace newsmine

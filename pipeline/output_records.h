@@ -1,0 +1,42 @@
+// The JSON lines newsmine writes, one function per output record type.
+//
+// Each function appends one complete line (with its final newline) to `out`;
+// field names and order follow ../shared/CONTRACT.md. Span texts are taken
+// from the article bytes by offset, so text == bytes[start:end] by
+// construction.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/document.h"
+#include "models/clusters.h"
+#include "models/passages.h"
+#include "models/similarity.h"
+#include "pipeline/analyzer.h"
+
+namespace newsmine {
+
+// documents.jsonl: id, source, date, bytes, tokens, sentences, dates[], numbers[], entities[].
+void append_document_line(const DocumentAnalysis& analysis, std::string& out);
+
+// rejected.jsonl: source, reason.
+void append_rejection_line(const Rejection& rejection, std::string& out);
+
+// similar.jsonl: a, b, cosine.
+void append_similar_line(std::string_view a, std::string_view b, double cosine, std::string& out);
+
+// passages.jsonl: a, a_start, a_end, b, b_start, b_end, score, kind, a_text, b_text.
+void append_passage_line(const Passage& passage, std::string_view a_id, std::string_view b_id,
+                         std::string_view a_text, std::string_view b_text, std::string& out);
+
+// clusters.jsonl: cluster (1-based number), size, text, members[] of {id, start, end}.
+// `ids` maps document indices to ids.
+void append_cluster_line(std::size_t number, const Cluster& cluster, const std::vector<std::string>& ids,
+                         std::string_view representative_text, std::string& out);
+
+// Scores and cosines are printed to 6 decimals: stable and readable.
+double round6(double value);
+
+}  // namespace newsmine

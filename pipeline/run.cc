@@ -1,0 +1,179 @@
+#include "pipeline/run.h"
+
+#include <oneapi/tbb/global_control.h>
+
+#include <chrono>
+#include <filesystem>
+#include <system_error>
+
+#include "models/clusters.h"
+#include "models/similarity.h"
+#include "models/tfidf.h"
+#include "pipeline/json_writer.h"
+#include "pipeline/output_file.h"
+#include "pipeline/output_records.h"
+#include "pipeline/progress.h"
+#include "pipeline/text_store.h"
+
+namespace newsmine {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+Status prepare_output_directory(const std::string& dir) {
+  std::error_code error;
+  fs::create_directories(dir, error);
+  if (error || !fs::is_directory(dir)) {
+    return Status::error("cannot create output directory: " + (error ? error.message() : "not a directory") + " (" + dir + ")");
+  }
+  return {};
+}
+
+// A run needs at least one input that exists; missing ones among several are
+// rejections, but if none exists there is nothing to do.
+Status check_inputs(const std::vector<std::string>& paths) {
+  if (paths.empty()) return Status::error("no input given");
+  std::error_code error;
+  for (const std::string& path : paths)
+    if (path == "-" || fs::exists(path, error)) return {};
+  std::string joined;
+  for (const std::string& path : paths) joined += (joined.empty() ? "" : ", ") + path;
+  return Status::error("no readable input (" + joined + ")");
+}
+
+// Everything kept from the streaming pass for the cross-document stages.
+struct CorpusFeatures {
+  std::vector<std::string> ids;
+  std::vector<PassageFeatures> passages;
+  TfidfBuilder tfidf;
+  TextStore texts;
+};
+
+Status write_lines(const fs::path& path, std::size_t count, const std::function<void(std::size_t, std::string&)>& line) {
+  OutputFile file;
+  if (Status s = file.open(path); !s.ok()) return s;
+  std::string buffer;
+  for (std::size_t i = 0; i < count; ++i) {
+    line(i, buffer);
+    if (buffer.size() > (1 << 20) || i + 1 == count) {
+      if (Status s = file.write(buffer); !s.ok()) return s;
+      buffer.clear();
+    }
+  }
+  return file.close();
+}
+
+}  // namespace
+
+Status run(const RunOptions& options, RunSummary& summary) {
+  const auto wall_start = Clock::now();
+  if (Status s = check_inputs(options.paths); !s.ok()) return s;
+  if (Status s = prepare_output_directory(options.out_dir); !s.ok()) return s;
+  const fs::path out = options.out_dir;
+
+  std::unique_ptr<const Analyzer> analyzer;
+  const ModelData data = options.models_dir.empty() ? ModelData::embedded() : ModelData::with_override(options.models_dir);
+  if (Status s = Analyzer::load(data, analyzer); !s.ok()) return s;
+
+  const int threads = resolve_threads(options.stream.threads);
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+
+  // Pass 1: stream the corpus, writing per-article output in input order.
+  OutputFile documents, rejected;
+  if (Status s = documents.open(out / "documents.jsonl"); !s.ok()) return s;
+  if (Status s = rejected.open(out / "rejected.jsonl"); !s.ok()) return s;
+  CorpusFeatures corpus;
+  if (Status s = corpus.texts.open(out / ".texts.tmp"); !s.ok()) return s;
+
+  std::string line;
+  auto on_document = [&](DocumentAnalysis& analysis) -> Status {
+    line.clear();
+    append_document_line(analysis, line);
+    if (Status s = documents.write(line); !s.ok()) return s;
+    summary.tokens += analysis.tokens.tokens.size();
+    summary.sentences += analysis.tokens.sentences.size();
+    summary.dates += analysis.dates.size();
+    summary.numbers += analysis.numbers.size();
+    summary.entities += analysis.entities.size();
+    corpus.tfidf.add(analysis.terms);
+    corpus.passages.push_back(std::move(analysis.passages));
+    corpus.ids.push_back(analysis.document.id);
+    return corpus.texts.append(analysis.document.text);
+  };
+  auto on_rejection = [&](const Rejection& rejection) -> Status {
+    line.clear();
+    append_rejection_line(rejection, line);
+    return rejected.write(line);
+  };
+  std::optional<Progress> progress;
+  if (options.progress) progress.emplace(input_size(options.paths));
+  ProgressCallback on_progress;
+  if (progress) on_progress = [&](const ReaderStats& stats) { progress->update(stats); };
+
+  Status streamed = analyze_corpus(options.paths, options.stream, *analyzer, on_document, on_rejection, summary.stream,
+                                   on_progress);
+  if (progress) progress->finish();
+  if (!streamed.ok()) return streamed;
+  if (Status s = documents.close(); !s.ok()) return s;
+  if (Status s = rejected.close(); !s.ok()) return s;
+  const std::uint64_t text_bytes = summary.stream.reader.text_bytes;
+  summary.stages = {{"read", summary.stream.read_seconds, text_bytes},
+                    {"tokenize", summary.stream.tokenize_seconds, text_bytes},
+                    {"extract", summary.stream.extract_seconds, text_bytes},
+                    {"write_documents", summary.stream.consume_seconds, text_bytes}};
+
+  // Pass 2: cross-document stages over the kept features.
+  auto start = Clock::now();
+  const auto matrix = corpus.tfidf.build();
+  summary.terms = corpus.tfidf.terms();
+  summary.stages.push_back({"tfidf", seconds_since(start), text_bytes});
+
+  start = Clock::now();
+  const std::vector<SimilarPair> similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
+  summary.similar_pairs = similar.size();
+  Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
+    append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
+  });
+  if (!status.ok()) return status;
+  summary.stages.push_back({"similarity", seconds_since(start), text_bytes});
+
+  start = Clock::now();
+  const std::vector<Passage> passages = find_passages(corpus.passages, options.passages);
+  summary.passages = passages.size();
+  std::string a_text, b_text;
+  status = write_lines(out / "passages.jsonl", passages.size(), [&](std::size_t i, std::string& buffer) {
+    const Passage& p = passages[i];
+    if (Status s = corpus.texts.read(p.a, p.a_start, p.a_end, a_text); !s.ok()) status = s;
+    if (Status s = corpus.texts.read(p.b, p.b_start, p.b_end, b_text); !s.ok()) status = s;
+    append_passage_line(p, corpus.ids[p.a], corpus.ids[p.b], a_text, b_text, buffer);
+  });
+  if (!status.ok()) return status;
+  summary.stages.push_back({"passages", seconds_since(start), text_bytes});
+
+  start = Clock::now();
+  const std::vector<Cluster> clusters = cluster_passages(passages);
+  summary.clusters = clusters.size();
+  for (const Cluster& cluster : clusters)
+    for (const ClusterMember& member : cluster.members) summary.reused_bytes += member.end - member.start;
+  status = write_lines(out / "clusters.jsonl", clusters.size(), [&](std::size_t i, std::string& buffer) {
+    const ClusterMember& representative = clusters[i].members[clusters[i].representative];
+    if (Status s = corpus.texts.read(representative.doc, representative.start, representative.end, a_text); !s.ok())
+      status = s;
+    append_cluster_line(i + 1, clusters[i], corpus.ids, a_text, buffer);
+  });
+  if (!status.ok()) return status;
+  summary.stages.push_back({"clusters", seconds_since(start), text_bytes});
+
+  summary.wall_seconds = seconds_since(wall_start);
+  OutputFile summary_file;
+  if (Status s = summary_file.open(out / "summary.json"); !s.ok()) return s;
+  if (Status s = summary_file.write(summary_json(summary)); !s.ok()) return s;
+  return summary_file.close();
+}
+
+}  // namespace newsmine

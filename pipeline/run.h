@@ -1,0 +1,67 @@
+// run: the whole newsmine job over a corpus, writing the output directory.
+//
+// Streams the corpus through analyze_corpus (documents.jsonl and
+// rejected.jsonl are written as it goes, in input order), then runs the
+// cross-document stages on the compact features kept from each article:
+// TF-IDF and similar pairs (similar.jsonl), reused passages (passages.jsonl)
+// and their families (clusters.jsonl). Finally summary.json records counts
+// and per-stage time and throughput. Output files other than summary.json's
+// timings are byte-identical for any thread count.
+//
+//   RunOptions options;
+//   options.paths = {"corpus/sample"};
+//   options.out_dir = "out";
+//   RunSummary summary;
+//   if (Status s = run(options, summary); !s.ok()) fail(s.message());
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/status.h"
+#include "models/passages.h"
+#include "pipeline/document_stream.h"
+
+namespace newsmine {
+
+struct RunOptions {
+  std::vector<std::string> paths;  // files, directories, or "-" for JSONL on stdin
+  std::string out_dir;             // created when missing
+  std::string models_dir;          // override for models/data files; empty = built in
+  StreamOptions stream;            // reader, tokenizer, threads
+  double min_similarity = 0.3;     // similar.jsonl keeps pairs with cosine >= this
+  PassageOptions passages;         // reuse detection settings
+  bool progress = false;           // draw a progress line on stderr
+};
+
+struct StageTime {
+  std::string name;
+  double seconds = 0;
+  std::uint64_t bytes = 0;  // bytes of article text the stage processed
+};
+
+struct RunSummary {
+  StreamStats stream;
+  std::uint64_t tokens = 0;
+  std::uint64_t sentences = 0;
+  std::uint64_t dates = 0;
+  std::uint64_t numbers = 0;
+  std::uint64_t entities = 0;
+  std::uint64_t terms = 0;          // distinct term keys
+  std::uint64_t similar_pairs = 0;
+  std::uint64_t passages = 0;
+  std::uint64_t clusters = 0;
+  std::uint64_t reused_bytes = 0;   // article bytes inside some cluster member
+  std::vector<StageTime> stages;
+  double wall_seconds = 0;
+};
+
+Status run(const RunOptions& options, RunSummary& summary);
+
+// summary.json: the run's counts, per-stage seconds and MB/s, threads.
+std::string summary_json(const RunSummary& summary);
+// The few lines printed when a run ends.
+std::string summary_text(const RunSummary& summary, const std::string& out_dir);
+
+}  // namespace newsmine

@@ -1,0 +1,91 @@
+// summary.json and the closing lines of a run.
+#include <cstdio>
+
+#include "pipeline/json_writer.h"
+#include "pipeline/output_records.h"
+#include "pipeline/run.h"
+
+namespace newsmine {
+namespace {
+
+double megabytes_per_second(std::uint64_t bytes, double seconds) {
+  return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0;
+}
+
+void count(JsonWriter& json, const char* name, std::uint64_t value) {
+  json.key(name);
+  json.integer(static_cast<std::int64_t>(value));
+}
+
+}  // namespace
+
+std::string summary_json(const RunSummary& summary) {
+  const ReaderStats& reader = summary.stream.reader;
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("version");
+  json.string(NEWSMINE_VERSION);
+  count(json, "threads", static_cast<std::uint64_t>(summary.stream.threads));
+  count(json, "read", reader.records);
+  count(json, "accepted", reader.documents);
+  count(json, "rejected", reader.rejected);
+  count(json, "skipped", reader.skipped);
+  count(json, "files", reader.files);
+  count(json, "bytes", reader.text_bytes);
+  count(json, "input_bytes", reader.bytes_read);
+  count(json, "tokens", summary.tokens);
+  count(json, "sentences", summary.sentences);
+  count(json, "dates", summary.dates);
+  count(json, "numbers", summary.numbers);
+  count(json, "entities", summary.entities);
+  count(json, "terms", summary.terms);
+  count(json, "similar_pairs", summary.similar_pairs);
+  count(json, "passages", summary.passages);
+  count(json, "clusters", summary.clusters);
+  count(json, "reused_bytes", summary.reused_bytes);
+  json.key("reused_share");
+  json.number(round6(reader.text_bytes ? static_cast<double>(summary.reused_bytes) / static_cast<double>(reader.text_bytes) : 0));
+  // Stage seconds of the parallel stages are summed over threads (CPU time);
+  // wall_seconds is the elapsed time of the whole run.
+  json.key("stages");
+  json.begin_object();
+  for (const StageTime& stage : summary.stages) {
+    json.key(stage.name);
+    json.begin_object();
+    json.key("seconds");
+    json.number(round6(stage.seconds));
+    json.key("mb_per_s");
+    json.number(round6(megabytes_per_second(stage.bytes, stage.seconds)));
+    json.end_object();
+  }
+  json.end_object();
+  json.key("wall_seconds");
+  json.number(round6(summary.wall_seconds));
+  json.key("mb_per_s");
+  json.number(round6(megabytes_per_second(reader.text_bytes, summary.wall_seconds)));
+  json.end_object();
+  out.push_back('\n');
+  return out;
+}
+
+std::string summary_text(const RunSummary& summary, const std::string& out_dir) {
+  const ReaderStats& reader = summary.stream.reader;
+  char buffer[1024];
+  std::snprintf(buffer, sizeof buffer,
+                "newsmine: %llu articles (%llu rejected, %llu skipped), %.2f MB in %.2f s (%.1f MB/s, %d threads)\n"
+                "  %llu tokens, %llu sentences, %llu dates, %llu numbers, %llu entities\n"
+                "  %llu similar pairs, %llu reused passages in %llu families\n"
+                "  output in %s\n",
+                static_cast<unsigned long long>(reader.documents), static_cast<unsigned long long>(reader.rejected),
+                static_cast<unsigned long long>(reader.skipped), static_cast<double>(reader.text_bytes) / 1e6,
+                summary.wall_seconds, megabytes_per_second(reader.text_bytes, summary.wall_seconds),
+                summary.stream.threads, static_cast<unsigned long long>(summary.tokens),
+                static_cast<unsigned long long>(summary.sentences), static_cast<unsigned long long>(summary.dates),
+                static_cast<unsigned long long>(summary.numbers), static_cast<unsigned long long>(summary.entities),
+                static_cast<unsigned long long>(summary.similar_pairs), static_cast<unsigned long long>(summary.passages),
+                static_cast<unsigned long long>(summary.clusters), out_dir.c_str());
+  return buffer;
+}
+
+}  // namespace newsmine

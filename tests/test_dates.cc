@@ -1,0 +1,505 @@
+// Tests of the date extractor and the calendar arithmetic under it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "models/civil_date.h"
+#include "models/dates.h"
+#include "models/model_data.h"
+#include "models/numbers.h"
+#include "tests/test_support.h"
+
+namespace newsmine {
+namespace {
+
+const DateExtractor& extractor() {
+  static const std::unique_ptr<const DateExtractor> dates = [] {
+    std::unique_ptr<const DateExtractor> loaded;
+    const Status status = DateExtractor::load(ModelData::embedded(), loaded);
+    if (!status.ok()) FAIL(status.message());
+    return loaded;
+  }();
+  return *dates;
+}
+
+std::string surface(std::string_view text, const DateMention& m) {
+  return std::string(text.substr(m.start, m.end - m.start));
+}
+
+// The mention whose text is exactly `expected`; fails the test if there is none.
+DateMention find(std::string_view text, std::string_view document_date, std::string_view expected) {
+  const std::vector<DateMention> mentions = extractor().extract(text, document_date);
+  for (const DateMention& m : mentions) {
+    if (surface(text, m) == expected) return m;
+  }
+  std::string found;
+  for (const DateMention& m : mentions) found.append(surface(text, m)).append("=").append(m.value).append("; ");
+  FAIL("no date mention '" << expected << "' in \"" << text << "\"; found: " << found);
+  return {};
+}
+
+struct Case {
+  const char* document_date;
+  const char* text;
+  const char* span;
+  const char* value;
+  DateKind kind;
+};
+
+void check(const Case& c) {
+  INFO("text: " << c.text << " | document date: " << c.document_date);
+  const DateMention m = find(c.text, c.document_date, c.span);
+  CHECK(m.value == c.value);
+  CHECK(to_string(m.kind) == to_string(c.kind));
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string embedded(const std::string& name) {
+  std::string bytes;
+  REQUIRE(ModelData::embedded().read(name, bytes).ok());
+  return bytes;
+}
+
+int line_count(const std::string& bytes) { return static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n')); }
+
+// A fresh directory for ModelData::with_override, removed when the test ends.
+struct OverrideDir {
+  std::filesystem::path path;
+  explicit OverrideDir(const std::string& name)
+      : path(std::filesystem::temp_directory_path() / ("newsmine_test_dates_" + name)) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~OverrideDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  std::string string() const { return path.string(); }
+  std::filesystem::path operator/(const std::string& file) const { return path / file; }
+};
+
+}  // namespace
+
+TEST_CASE("civil date arithmetic", "[dates][calendar]") {
+  CHECK(is_leap_year(2020));
+  CHECK(is_leap_year(2000));
+  CHECK_FALSE(is_leap_year(1900));
+  CHECK_FALSE(is_leap_year(2021));
+  CHECK(days_in_month(2020, 2) == 29);
+  CHECK(days_in_month(2021, 2) == 28);
+  CHECK(days_in_month(2021, 4) == 30);
+  CHECK(days_in_month(2021, 12) == 31);
+
+  CHECK(weekday({2020, 5, 30}) == 6);  // a Saturday
+  CHECK(weekday({1970, 1, 1}) == 4);   // a Thursday
+  CHECK(weekday({2024, 4, 23}) == 2);  // a Tuesday
+  CHECK(weekday({1969, 12, 28}) == 7);
+
+  CHECK(add_days({2020, 2, 28}, 1) == CivilDate{2020, 2, 29});
+  CHECK(add_days({2021, 2, 28}, 1) == CivilDate{2021, 3, 1});
+  CHECK(add_days({2021, 1, 1}, -1) == CivilDate{2020, 12, 31});
+  CHECK(add_months({2020, 1, 31}, 1) == CivilDate{2020, 2, 29});
+  CHECK(add_months({2021, 1, 31}, 1) == CivilDate{2021, 2, 28});
+  CHECK(add_months({2020, 1, 15}, -1) == CivilDate{2019, 12, 15});
+  CHECK(add_months({2020, 12, 15}, 13) == CivilDate{2022, 1, 15});
+
+  CHECK(iso_week({2021, 1, 1}).year == 2020);
+  CHECK(iso_week({2021, 1, 1}).week == 53);
+  CHECK(iso_week({2018, 12, 31}).year == 2019);
+  CHECK(iso_week({2018, 12, 31}).week == 1);
+  CHECK(format_week(iso_week({1998, 3, 12})) == "1998-W11");
+
+  for (std::int64_t day = -800000; day <= 800000; day += 997) {
+    const CivilDate date = from_days(day);
+    REQUIRE(is_valid(date));
+    REQUIRE(to_days(date) == day);
+  }
+
+  CivilDate parsed;
+  CHECK(parse_iso_date("2020-02-29", parsed));
+  CHECK(parsed == CivilDate{2020, 2, 29});
+  CHECK_FALSE(parse_iso_date("2021-02-29", parsed));
+  CHECK_FALSE(parse_iso_date("2021-5-20", parsed));
+  CHECK_FALSE(parse_iso_date("", parsed));
+}
+
+TEST_CASE("absolute dates", "[dates]") {
+  const Case cases[] = {
+      {"", "The deal signed on November 10, 2020, ended the conflict.", "November 10, 2020", "2020-11-10", DateKind::date},
+      {"", "It was signed on 20 May 2021 in Baku.", "20 May 2021", "2021-05-20", DateKind::date},
+      {"", "Published 2021-05-20 by Trend.", "2021-05-20", "2021-05-20", DateKind::date},
+      {"", "Filed on 05/20/2021 in court.", "05/20/2021", "2021-05-20", DateKind::date},
+      {"", "Relations were established on April 4, 1992, with embassies.", "April 4, 1992", "1992-04-04", DateKind::date},
+      {"", "On Feb. 2, 2023, a concert was held.", "Feb. 2, 2023", "2023-02-02", DateKind::date},
+      {"", "It happened on Friday, May 20, 2022.", "Friday, May 20, 2022", "2022-05-20", DateKind::date},
+      {"", "Trade rose in May 2021 again.", "May 2021", "2021-05", DateKind::month},
+      {"", "Trade rose in 2020 again.", "2020", "2020", DateKind::year},
+      {"", "The 2020 budget was approved.", "2020", "2020", DateKind::year},
+      {"", "The plan runs until 2024 continues.", "2024", "2024", DateKind::year},
+      {"", "The consulate opened in Yekaterinburg in 2010.", "2010", "2010", DateKind::year},
+      {"", "Troops came in the war in the 1990s.", "1990s", "199X", DateKind::decade},
+      {"", "For the 2023/2024 school year, there are 324 schools.", "2023/2024", "2023/2024", DateKind::range},
+      {"", "with 16,153 students during the 2022/2023 academic year.", "2022/2023", "2022/2023", DateKind::range},
+      {"", "The 2019-20 season was short.", "2019-20", "2019/2020", DateKind::range},
+      {"", "It grew from 2010 to 2015 steadily.", "2010 to 2015", "2010/2015", DateKind::range},
+      {"", "It grew from January through March 2021 by 3.5 percent.", "January through March 2021", "2021-01/2021-03", DateKind::range},
+      {"", "Forum held on April 11–12, 2023 in Baku.", "April 11–12, 2023", "2023-04-11/2023-04-12", DateKind::range},
+      {"", "Profit for Q3 2021 rose.", "Q3 2021", "2021-Q3", DateKind::quarter},
+      {"", "Growth in the first half of 2021 slowed.", "the first half of 2021", "2021-H1", DateKind::quarter},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("dates without a year take it from the document date", "[dates][relative]") {
+  const Case cases[] = {
+      {"2021-05-20", "BAKU, Azerbaijan, May 20", "May 20", "2021-05-20", DateKind::date},
+      {"2021-05-20", "The meeting is scheduled for June.", "June", "2021-06", DateKind::month},
+      {"2021-05-20", "The forum will be held in November.", "November", "2021-11", DateKind::month},
+      {"2020-05-30", "the next, sixth meeting, scheduled for October this year.", "October this year", "2020-10", DateKind::month},
+      {"2023-05-01", "Baku hosted the forum on April 11–12.", "April 11–12", "2023-04-11/2023-04-12", DateKind::range},
+      {"2023-05-01", "Baku hosted the forum on April 11-12.", "April 11-12", "2023-04-11/2023-04-12", DateKind::range},
+      {"2023-05-01", "Talks ran April 11 to 12.", "April 11 to 12", "2023-04-11/2023-04-12", DateKind::range},
+      {"2023-05-01", "Talks ran April 11 through 12.", "April 11 through 12", "2023-04-11/2023-04-12", DateKind::range},
+      {"2023-05-01", "Talks ran April 28 to May 3.", "April 28 to May 3", "2023-04-28/2023-05-03", DateKind::range},
+      {"2020-05-30", "The meeting will be held in the fourth quarter of this year.", "the fourth quarter of this year", "2020-Q4", DateKind::quarter},
+      {"2020-05-30", "Results for the fourth quarter were weak.", "the fourth quarter", "2020-Q4", DateKind::quarter},
+      {"2020-05-30", "The forum will be held in the second half of this year in Azerbaijan.", "the second half of this year", "2020-H2", DateKind::quarter},
+      {"2020-05-30", "Sales fell last quarter.", "last quarter", "2020-Q1", DateKind::quarter},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("a year-less date takes the nearest year, leaning to the past", "[dates][relative]") {
+  const Case cases[] = {
+      // Past by default: news reports what happened.
+      {"2021-01-10", "Sales fell in December.", "December", "2020-12", DateKind::month},
+      {"2020-03-04", "Sales fell in December.", "December", "2019-12", DateKind::month},
+      {"1999-05-06", "The deal was signed on Nov. 3 in Paris.", "Nov. 3", "1998-11-03", DateKind::date},
+      {"2020-12-28", "The talks ended on December 20.", "December 20", "2020-12-20", DateKind::date},
+      // A future cue in the sentence lets the date lie ahead.
+      {"2020-12-28", "The plant will open on January 3.", "January 3", "2021-01-03", DateKind::date},
+      {"2020-03-04", "The plant will open in December.", "December", "2020-12", DateKind::month},
+      {"2020-03-04", "The plant is scheduled to open on March 1.", "March 1", "2021-03-01", DateKind::date},
+      {"2020-05-30", "We are expecting a delegation this fall, tentatively in November.", "November", "2020-11", DateKind::month},
+      {"2020-05-30", "We are expecting a delegation at the 9th St. Petersburg Forum this fall, tentatively in November.", "November", "2020-11", DateKind::month},
+      {"2020-05-30", "Talks will resume. Sales fell in November.", "November", "2019-11", DateKind::month},
+      // Leap day: only a leap year has February 29.
+      {"2021-03-10", "It was announced on February 29.", "February 29", "", DateKind::date},
+      {"2020-03-10", "It was announced on February 29.", "February 29", "2020-02-29", DateKind::date},
+  };
+  for (const Case& c : cases) check(c);
+
+  DateExtractorOptions options;
+  options.nearest_year = false;
+  std::unique_ptr<const DateExtractor> document_year;
+  REQUIRE(DateExtractor::load(ModelData::embedded(), options, document_year).ok());
+  const std::string text = "Sales fell in December.";
+  const std::vector<DateMention> mentions = document_year->extract(text, "2020-03-04");
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].value == "2020-12");
+}
+
+TEST_CASE("bare four-digit years", "[dates]") {
+  const Case cases[] = {
+      {"", "Exports in calendar 1986 fell 5.4 pct.", "1986", "1986", DateKind::year},
+      {"", "Henderson said 1987 results would top 1986 income.", "1987", "1987", DateKind::year},
+      {"", "Henderson said 1987 results would top 1986 income.", "1986", "1986", DateKind::year},
+      {"", "bonds due 1995 were sold", "1995", "1995", DateKind::year},
+      {"", "In 2019, the Days of Russian Culture were held.", "2019", "2019", DateKind::year},
+      {"", "capital spending for the period 1987 to 1991 rose", "1987 to 1991", "1987/1991", DateKind::range},
+      {"", "between 1994 and 1997 output doubled", "1994 and 1997", "1994/1997", DateKind::range},
+      {"", "the 4th qtr 1986 gain of 632,000 dlrs", "the 4th qtr 1986", "1986-Q4", DateKind::quarter},
+      {"1989-10-26", "This year's third quarter beat the 1988 third quarter.", "This year's third quarter", "1989-Q3", DateKind::quarter},
+      {"1989-10-26", "This year's third quarter beat the 1988 third quarter.", "the 1988 third quarter", "1988-Q3", DateKind::quarter},
+      {"", "the war in the early 1990s ended", "early 1990s", "199X", DateKind::decade},
+  };
+  for (const Case& c : cases) check(c);
+  // Counts and clock times are not years.
+  for (const char* text : {"More than 2000 people came.", "The council met at 1930 GMT.", "It hired 1999 workers."}) {
+    INFO(text);
+    CHECK(extractor().extract(text, "2020-05-30").empty());
+  }
+}
+
+TEST_CASE("a year named earlier in the sentence is used for year-less dates", "[dates][relative]") {
+  const Case cases[] = {
+      {"2024-04-23", "Last year, on April 11–12, Baku hosted the Theater Forum.", "April 11–12", "2023-04-11/2023-04-12", DateKind::range},
+      {"2024-04-23", "In 2019, on May 5, the days of culture began.", "May 5", "2019-05-05", DateKind::date},
+      {"", "In 2019, on May 5, the days of culture began.", "May 5", "2019-05-05", DateKind::date},
+      // A new sentence, or a long stretch of text, forgets the year.
+      {"2024-04-23", "That was in 2019. On May 5 the days began.", "May 5", "2024-05-05", DateKind::date},
+      {"2024-04-23", "In 2019 the ministry of culture and the national theatre of the republic met on May 5.", "May 5", "2024-05-05", DateKind::date},
+      {"2024-04-23", "That was in 2019. On March 5 the days began.", "March 5", "2024-03-05", DateKind::date},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("relative expressions resolve against the document date", "[dates][relative]") {
+  const Case cases[] = {
+      {"2020-05-30", "This year trade fell.", "This year", "2020", DateKind::relative},
+      {"2020-05-30", "Last year, turnover grew.", "Last year", "2019", DateKind::relative},
+      {"2020-05-30", "Talks resume next year.", "next year", "2021", DateKind::relative},
+      {"2020-05-30", "Earlier this year Azerbaijan took part.", "Earlier this year", "2020", DateKind::relative},
+      {"2020-05-30", "Prices rose this month.", "this month", "2020-05", DateKind::relative},
+      {"2020-01-15", "Prices rose last month.", "last month", "2019-12", DateKind::relative},
+      {"2020-12-15", "Prices will rise next month.", "next month", "2021-01", DateKind::relative},
+      {"2020-05-30", "Yesterday, TASS held a conference.", "Yesterday", "2020-05-29", DateKind::relative},
+      {"2021-01-01", "Yesterday was the last day.", "Yesterday", "2020-12-31", DateKind::relative},
+      {"2020-03-01", "It rained yesterday.", "yesterday", "2020-02-29", DateKind::relative},
+      {"2021-03-01", "It rained yesterday.", "yesterday", "2021-02-28", DateKind::relative},
+      {"2020-12-31", "We meet tomorrow.", "tomorrow", "2021-01-01", DateKind::relative},
+      {"2020-05-30", "We meet today.", "today", "2020-05-30", DateKind::relative},
+      {"2020-05-30", "They met two weeks ago.", "two weeks ago", "2020-05-16", DateKind::relative},
+      {"2020-05-30", "They met three days ago.", "three days ago", "2020-05-27", DateKind::relative},
+      {"2020-03-02", "They met 3 days ago.", "3 days ago", "2020-02-28", DateKind::relative},
+      {"2020-05-30", "They met a year ago.", "a year ago", "2019", DateKind::relative},
+      {"2020-03-15", "They met five months ago.", "five months ago", "2019-10", DateKind::relative},
+      {"2020-05-30", "a forum this fall, tentatively in November.", "this fall", "2020-FA", DateKind::relative},
+      {"2020-05-30", "a forum this summer.", "this summer", "2020-SU", DateKind::relative},
+      {"2020-05-30", "snow last winter.", "last winter", "2019-WI", DateKind::relative},
+      {"2020-05-30", "rain last summer.", "last summer", "2019-SU", DateKind::relative},
+      {"2020-10-30", "rain last summer.", "last summer", "2020-SU", DateKind::relative},
+      {"1998-03-12", "Talks began this week.", "this week", "1998-W11", DateKind::relative},
+      {"2021-01-01", "Talks began this week.", "this week", "2020-W53", DateKind::relative},
+      {"2021-01-07", "Talks began last week.", "last week", "2020-W53", DateKind::relative},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("weekdays resolve to the right date", "[dates][relative]") {
+  // 2020-05-30 is a Saturday.
+  const Case cases[] = {
+      {"2020-05-30", "The minister said on Friday that", "Friday", "2020-05-29", DateKind::relative},
+      {"2020-05-30", "The minister said Monday that", "Monday", "2020-05-25", DateKind::relative},
+      {"2020-05-30", "The minister said on Saturday that", "Saturday", "2020-05-30", DateKind::relative},
+      {"2020-05-30", "He arrived last Friday.", "last Friday", "2020-05-29", DateKind::relative},
+      {"2020-05-30", "He arrived last Saturday.", "last Saturday", "2020-05-23", DateKind::relative},
+      {"2020-05-30", "He leaves next Friday.", "next Friday", "2020-06-05", DateKind::relative},
+      {"2020-05-30", "He leaves next Saturday.", "next Saturday", "2020-06-06", DateKind::relative},
+      {"2020-05-30", "He leaves this Sunday.", "this Sunday", "2020-05-31", DateKind::relative},
+      {"2021-01-02", "He left on Thursday.", "Thursday", "2020-12-31", DateKind::relative},
+      {"2020-03-02", "He left on Saturday.", "Saturday", "2020-02-29", DateKind::relative},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("without a document date relative values are null", "[dates][relative]") {
+  const Case cases[] = {
+      {"", "BAKU, Azerbaijan, May 20", "May 20", "", DateKind::date},
+      {"", "The forum will be held in November.", "November", "", DateKind::month},
+      {"", "Last year, turnover grew.", "Last year", "", DateKind::relative},
+      {"", "Yesterday, TASS held a conference.", "Yesterday", "", DateKind::relative},
+      {"", "The minister said on Friday that", "Friday", "", DateKind::relative},
+      {"", "They met two weeks ago.", "two weeks ago", "", DateKind::relative},
+      {"", "in the fourth quarter of this year", "the fourth quarter of this year", "", DateKind::quarter},
+      {"not a date", "Last year, turnover grew.", "Last year", "", DateKind::relative},
+  };
+  for (const Case& c : cases) check(c);
+  // A timestamp is cut to its date.
+  check({"2020-05-30T10:00:00Z", "Last year, turnover grew.", "Last year", "2019", DateKind::relative});
+}
+
+TEST_CASE("numbers that are not dates", "[dates][negative]") {
+  const char* texts[] = {
+      "Sales reached 2,600 units.",
+      "The car costs $2,020 today.",
+      "The car costs $2020 now.",
+      "Prices rose 2020% in a decade.",
+      "The index was at 2020.5 points.",
+      "The COVID-19 pandemic hit in spring.",
+      "There are 1,000 companies.",
+      "They may be late.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    for (const DateMention& m : extractor().extract(text, "2020-05-30")) {
+      const std::string s = surface(text, m);
+      CHECK_FALSE(s.find_first_of("0123456789") != std::string::npos);
+    }
+  }
+  // "may" the verb is not a month.
+  CHECK(extractor().extract("They may be late in may.", "2020-05-30").empty());
+}
+
+TEST_CASE("date mentions are sorted, non-overlapping and inside the text", "[dates]") {
+  const std::string text =
+      "On November 10, 2020, last year and this year, from January through March 2021, in the fourth quarter "
+      "of this year, Q3 2021, 2023/2024, the 1990s, two weeks ago on Friday, April 11–12.";
+  const std::vector<DateMention> mentions = extractor().extract(text, "2021-05-20");
+  REQUIRE(mentions.size() >= 10);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    CHECK(mentions[i].start < mentions[i].end);
+    CHECK(mentions[i].end <= text.size());
+    if (i > 0) CHECK(mentions[i - 1].end <= mentions[i].start);
+  }
+  CHECK(find(text, "2021-05-20", "January through March 2021").value == "2021-01/2021-03");
+}
+
+TEST_CASE("extract is safe to call from several threads", "[dates][threads]") {
+  const std::string text = testing::have_shared("seeds/002_05352d0e9c5baae8.txt")
+                               ? testing::read_file(testing::shared_dir() / "seeds/002_05352d0e9c5baae8.txt")
+                               : std::string("Yesterday, last year, on Friday, November 10, 2020.");
+  const std::vector<DateMention> expected = extractor().extract(text, "2020-05-30");
+  std::vector<bool> same(2, false);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < same.size(); ++t) {
+    threads.emplace_back([&, t] {
+      bool ok = true;
+      for (int i = 0; i < 20; ++i) {
+        const std::vector<DateMention> got = extractor().extract(text, "2020-05-30");
+        ok = ok && got.size() == expected.size();
+        for (std::size_t k = 0; ok && k < got.size(); ++k) {
+          ok = got[k].start == expected[k].start && got[k].end == expected[k].end && got[k].value == expected[k].value;
+        }
+      }
+      same[t] = ok;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(same[0]);
+  CHECK(same[1]);
+}
+
+TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
+  SECTION("bad pattern") {
+    const OverrideDir dir("bad_pattern");
+    std::string rules = embedded("dates.rules");
+    const int line = line_count(rules) + 1;
+    rules += "year\t(?P<year>(19|20\\d\\d\n";
+    write_file(dir / "dates.rules", rules);
+    std::unique_ptr<const DateExtractor> out;
+    const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("dates.rules:" + std::to_string(line)));
+    CHECK(out == nullptr);
+  }
+  SECTION("unknown rule name") {
+    const OverrideDir dir("unknown_rule");
+    std::string rules = embedded("dates.rules");
+    const int line = line_count(rules) + 1;
+    rules += "fortnight\t\\bfortnight\\b\n";
+    write_file(dir / "dates.rules", rules);
+    std::unique_ptr<const DateExtractor> out;
+    const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("dates.rules:" + std::to_string(line)));
+    CHECK_THAT(status.message(), Catch::Contains("fortnight"));
+  }
+  SECTION("missing group") {
+    const OverrideDir dir("missing_group");
+    std::string rules = embedded("dates.rules");
+    const int line = line_count(rules) + 1;
+    rules += "date\t\\b(?P<month>\\d\\d)/\\d\\d\\b\n";
+    write_file(dir / "dates.rules", rules);
+    std::unique_ptr<const DateExtractor> out;
+    const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("dates.rules:" + std::to_string(line)));
+    CHECK_THAT(status.message(), Catch::Contains("day"));
+  }
+  SECTION("unknown placeholder") {
+    const OverrideDir dir("placeholder");
+    write_file(dir / "dates.rules", "# dates.rules for a test\n# version: 1\nyear\t{CENTURY}\\d\\d\n");
+    std::unique_ptr<const DateExtractor> out;
+    const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("dates.rules:3"));
+    CHECK_THAT(status.message(), Catch::Contains("CENTURY"));
+  }
+  SECTION("missing version header") {
+    const OverrideDir dir("header");
+    write_file(dir / "months.txt", "1\tJanuary\n");
+    std::unique_ptr<const DateExtractor> out;
+    const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("months.txt:1"));
+  }
+  SECTION("failing self-test") {
+    const OverrideDir dir("selftest");
+    std::string tests = embedded("dates.selftest.tsv");
+    const int line = line_count(tests) + 1;
+    tests += "2020-05-30\tYesterday, it rained\tYesterday\t2020-05-28\n";
+    write_file(dir / "dates.selftest.tsv", tests);
+    std::unique_ptr<const DateExtractor> out;
+    const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("dates.selftest.tsv:" + std::to_string(line)));
+    CHECK_THAT(status.message(), Catch::Contains("2020-05-29"));
+  }
+  SECTION("an override directory with good files loads") {
+    const OverrideDir dir("good");
+    write_file(dir / "dates.rules", embedded("dates.rules"));
+    std::unique_ptr<const DateExtractor> out;
+    CHECK(DateExtractor::load(ModelData::with_override(dir.string()), out).ok());
+    CHECK(out != nullptr);
+  }
+}
+
+TEST_CASE("seed articles", "[dates][seeds]") {
+  if (!testing::have_shared("seeds")) {
+    WARN("shared seeds not found; skipping");
+    return;
+  }
+  struct Expected {
+    const char* file;
+    const char* document_date;
+    const char* span;
+    const char* value;
+    DateKind kind;
+  };
+  const Expected expected[] = {
+      {"000_472165fa652a4c97.txt", "", "November 10, 2020", "2020-11-10", DateKind::date},
+      {"000_472165fa652a4c97.txt", "", "1990s", "199X", DateKind::decade},
+      {"000_472165fa652a4c97.txt", "", "2020", "2020", DateKind::year},
+      {"000_472165fa652a4c97.txt", "", "Earlier this year", "", DateKind::relative},
+      {"001_126efb9153f012d4.txt", "2021-11-25", "November 24", "2021-11-24", DateKind::date},
+      {"001_126efb9153f012d4.txt", "2021-11-25", "Earlier this year", "2021", DateKind::relative},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "Yesterday", "2020-05-29", DateKind::relative},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "Last year", "2019", DateKind::relative},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "the fourth quarter of this year", "2020-Q4", DateKind::quarter},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "the second half of this year", "2020-H2", DateKind::quarter},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "this fall", "2020-FA", DateKind::relative},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "November", "2020-11", DateKind::month},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "June", "2020-06", DateKind::month},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "October this year", "2020-10", DateKind::month},
+      {"002_05352d0e9c5baae8.txt", "2020-05-30", "May 9", "2020-05-09", DateKind::date},
+      {"003_053d4edee1c29480.txt", "2021-05-20", "May 20", "2021-05-20", DateKind::date},
+      {"003_053d4edee1c29480.txt", "2021-05-20", "January through March 2021", "2021-01/2021-03", DateKind::range},
+      {"004_6ad591048b102f96.txt", "2024-04-23", "April 11–12", "2023-04-11/2023-04-12", DateKind::range},
+      {"004_6ad591048b102f96.txt", "2024-04-23", "2023/2024", "2023/2024", DateKind::range},
+      {"004_6ad591048b102f96.txt", "2024-04-23", "2022/2023", "2022/2023", DateKind::range},
+      {"004_6ad591048b102f96.txt", "2024-04-23", "April 4, 1992", "1992-04-04", DateKind::date},
+      {"004_6ad591048b102f96.txt", "2024-04-23", "January through August 2023", "2023-01/2023-08", DateKind::range},
+  };
+  for (const Expected& e : expected) {
+    const std::string text = testing::read_file(testing::shared_dir() / "seeds" / e.file);
+    INFO(e.file << ": " << e.span);
+    const DateMention m = find(text, e.document_date, e.span);
+    CHECK(m.value == e.value);
+    CHECK(to_string(m.kind) == to_string(e.kind));
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(testing::shared_dir() / "seeds")) {
+    const std::string text = testing::read_file(entry.path());
+    for (const char* document_date : {"", "2020-05-30"}) {
+      const std::vector<DateMention> mentions = extractor().extract(text, document_date);
+      CHECK_FALSE(mentions.empty());
+      for (std::size_t i = 0; i < mentions.size(); ++i) {
+        INFO(entry.path().filename().string() << " mention " << i);
+        CHECK(mentions[i].start < mentions[i].end);
+        CHECK(mentions[i].end <= text.size());
+        if (i > 0) CHECK(mentions[i - 1].end <= mentions[i].start);
+      }
+    }
+  }
+}
+
+}  // namespace newsmine

@@ -1,0 +1,115 @@
+// Pipeline pieces: JSON output, document lines, streaming order and rejections.
+#include <catch2/catch.hpp>
+#include <simdjson.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "pipeline/commands.h"
+#include "pipeline/json_writer.h"
+#include "pipeline/output_records.h"
+#include "tests/test_support.h"
+
+using namespace newsmine;
+
+namespace {
+
+simdjson::dom::element parse(simdjson::dom::parser& parser, const std::string& json) {
+  return parser.parse(json);
+}
+
+std::filesystem::path fresh_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("newsmine_test_pipeline_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("JSON strings escape quotes, control characters and keep UTF-8") {
+  const std::string tricky = "“Quoted” \"plain\" back\\slash\ttab\nnewline \x01 Azərbaycan Москва";
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("text");
+  json.string(tricky);
+  json.key("n");
+  json.number(2.6e9);
+  json.key("x");
+  json.number(0.125);
+  json.key("none");
+  json.string_or_null("");
+  json.key("list");
+  json.begin_array();
+  json.integer(1);
+  json.integer(-2);
+  json.end_array();
+  json.end_object();
+  CHECK(out.find("2600000000") != std::string::npos);  // no exponent for integral values
+  simdjson::dom::parser parser;
+  auto doc = parse(parser, out);
+  CHECK(std::string_view(doc["text"]) == tricky);
+  CHECK(double(doc["n"]) == 2.6e9);
+  CHECK(double(doc["x"]) == 0.125);
+  CHECK(doc["none"].is_null());
+  CHECK(int64_t(doc["list"].at(1)) == -2);
+}
+
+TEST_CASE("Document lines carry spans whose text equals the article bytes") {
+  std::unique_ptr<const Analyzer> analyzer;
+  REQUIRE(Analyzer::load(ModelData::embedded(), analyzer).ok());
+  Tokenizer tokenizer;
+  Document document{"d1", "d1.txt", "2021-05-20",
+                    "BAKU, Azerbaijan, May 20. Prime Minister Ali Asadov met Mikhail Mishustin.\n\n"
+                    "The turnover reached $680 million, up 3.5 percent, Asadov said."};
+  const std::string text = document.text;
+  DocumentAnalysis analysis = analyzer->analyze(std::move(document), tokenizer);
+  std::string line;
+  append_document_line(analysis, line);
+  REQUIRE(line.back() == '\n');
+  simdjson::dom::parser parser;
+  auto doc = parse(parser, line);
+  CHECK(std::string_view(doc["id"]) == "d1");
+  CHECK(std::string_view(doc["date"]) == "2021-05-20");
+  CHECK(uint64_t(doc["bytes"]) == text.size());
+  std::size_t spans = 0;
+  for (const char* field : {"dates", "numbers", "entities"}) {
+    for (auto span : doc[field].get_array()) {
+      const uint64_t start = span["start"], end = span["end"];
+      CHECK(std::string_view(span["text"]) == text.substr(start, end - start));
+      ++spans;
+    }
+  }
+  CHECK(spans >= 4);
+  bool money = false;
+  for (auto number : doc["numbers"].get_array())
+    if (std::string_view(number["kind"]) == "money") money = double(number["value"]) == 6.8e8 && std::string_view(number["unit"]) == "USD";
+  CHECK(money);
+}
+
+TEST_CASE("extract keeps input order and reports bad records without stopping") {
+  const auto dir = fresh_dir("extract");
+  std::ofstream(dir / "a.jsonl") << R"({"id":"first","text":"Moscow, May 20. Trade grew 27%.","date":"2021-05-20"})" "\n"
+                                 << "{not json}\n"
+                                 << R"({"id":"third","text":"Baku hosted the forum on April 11."})" "\n";
+  ExtractOptions options;
+  options.paths = {(dir / "a.jsonl").string()};
+  options.stream.threads = 2;
+  std::ostringstream out, errors;
+  REQUIRE(extract_command(options, out, errors).ok());
+  const std::string lines = out.str();
+  CHECK(lines.find("\"first\"") < lines.find("\"third\""));
+  CHECK(errors.str().find("a.jsonl:2") != std::string::npos);
+}
+
+TEST_CASE("tokenize prints start, end, kind, text and key per token") {
+  const auto dir = fresh_dir("tokenize");
+  std::ofstream(dir / "t.txt") << "Azərbaycan’s GDP rose 3.5%.";
+  std::ostringstream out;
+  REQUIRE(tokenize_command((dir / "t.txt").string(), out).ok());
+  CHECK(out.str().rfind("0\t15\tword\tAzərbaycan’s\tazərbaycan's\n", 0) == 0);
+  CHECK(out.str().find("\tnumber\t3.5\t3.5\n") != std::string::npos);
+  CHECK_FALSE(tokenize_command((dir / "missing.txt").string(), out).ok());
+}
