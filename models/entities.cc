@@ -4,9 +4,10 @@
 #include <exception>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
-#include "models/entity_canonical.h"
 #include "models/entity_candidates.h"
+#include "models/entity_canonical.h"
 #include "models/rule_files.h"
 #include "tokenizers/tokenizer.h"
 
@@ -15,43 +16,46 @@ namespace {
 
 constexpr std::string_view kSelfTest = "entities/selftest.tsv";
 
-// Settles fallback and weak spans with what the rest of the article says.
-// A lone word that ends a full PERSON name elsewhere is that PERSON; a lone
-// word used as a name elsewhere takes that name's label; a weak span with no
-// support is dropped.
+// Settles fallback and weak one-word spans with what the rest of the article
+// says. A word that is part of a full PERSON name elsewhere (other than its
+// given name) is that PERSON; a word used as a name elsewhere with stronger
+// evidence takes that name's label; a weak span with no support is dropped.
 void resolve_in_article(std::span<const EntityTokenFeatures> features, std::vector<LabeledSpan>& spans) {
-  std::unordered_map<std::string_view, bool> surnames;  // last words of full PERSON names
+  std::unordered_set<std::string_view> surnames;  // "Shvydkoy"; family-name-first "Wang" of "Wang Donghai"
   struct Seen {
     EntityLabel label;
     EntityEvidence evidence;
   };
-  std::unordered_map<std::string_view, Seen> single_words;  // best label of one-word names
+  std::unordered_map<std::string_view, Seen> single_words;  // strongest label of one-word names
   for (const LabeledSpan& span : spans) {
-    const bool person = span.label == EntityLabel::person && span.evidence <= EntityEvidence::surname;
-    if (person && span.end_token - span.first_token >= 2) surnames[features[span.end_token - 1].key] = true;
-    if (span.end_token - span.first_token == 1 && span.evidence != EntityEvidence::weak) {
+    const bool one_word = span.end_token - span.first_token == 1;
+    if (span.label == EntityLabel::person && span.evidence <= EntityEvidence::fallback && !one_word) {
+      for (std::uint32_t t = span.first_token; t < span.end_token; ++t) {
+        const EntityTokenFeatures& f = features[t];
+        if (is_name_shape(f.shape) && f.shape != TokenShape::initial &&
+            f.matches.length[EntityLexicon::kGivenName] == 0)
+          surnames.insert(f.key);
+      }
+    }
+    if (one_word && span.evidence != EntityEvidence::weak) {
       auto [it, added] = single_words.try_emplace(features[span.first_token].key, Seen{span.label, span.evidence});
       if (!added && span.evidence < it->second.evidence) it->second = {span.label, span.evidence};
     }
   }
 
-  std::erase_if(spans, [&](LabeledSpan& span) {
-    if (span.evidence <= EntityEvidence::structure || span.end_token - span.first_token != 1) {
-      return span.evidence == EntityEvidence::weak;
-    }
+  for (LabeledSpan& span : spans) {
+    if (span.evidence <= EntityEvidence::structure || span.end_token - span.first_token != 1) continue;
     const std::string_view key = features[span.first_token].key;
     if (surnames.contains(key)) {
       span.label = EntityLabel::person;
       span.evidence = EntityEvidence::structure;
-      return false;
-    }
-    if (auto seen = single_words.find(key); seen != single_words.end() && seen->second.evidence < span.evidence) {
+    } else if (auto seen = single_words.find(key);
+               seen != single_words.end() && seen->second.evidence < span.evidence) {
       span.label = seen->second.label;
       span.evidence = seen->second.evidence;
-      return false;
     }
-    return span.evidence == EntityEvidence::weak;
-  });
+  }
+  std::erase_if(spans, [](const LabeledSpan& span) { return span.evidence == EntityEvidence::weak; });
 }
 
 }  // namespace
@@ -119,7 +123,8 @@ Status EntityExtractor::self_test(const ModelData& data, Tokenizer& tokenizer) c
       found += std::string(to_string(m.label)) + "=" + std::string(span_text(text, m.start, m.end));
     }
     if (found != expected) {
-      return data_error(kSelfTest, row.line, "self-test failed: expected \"" + expected + "\", found \"" + found + "\"");
+      return data_error(kSelfTest, row.line,
+                        "self-test failed: expected \"" + expected + "\", found \"" + found + "\"");
     }
   }
   return {};

@@ -12,8 +12,13 @@ namespace {
 using Lex = EntityLexicon;
 
 // Name categories: the ones that make a phrase part of a name.
-constexpr int kNameCategories[] = {Lex::kTitle,      Lex::kOrgHead,      Lex::kLocation, Lex::kNationality,
+constexpr int kNameCategories[] = {Lex::kTitle,     Lex::kOrgHead,      Lex::kMiscHead,
+                                   Lex::kLocHead,   Lex::kLocation,     Lex::kNationality,
                                    Lex::kGivenName, Lex::kOrganization, Lex::kMisc};
+
+bool is_head(const EntityTokenFeatures& f) {
+  return f.matches.length[Lex::kOrgHead] || f.matches.length[Lex::kMiscHead] || f.matches.length[Lex::kLocHead];
+}
 
 TokenShape shape_of(std::string_view surface, TokenKind kind) {
   if (kind == TokenKind::number) return TokenShape::number;
@@ -87,6 +92,31 @@ bool stopword_wins(const EntityTokenFeatures& f) {
   return true;
 }
 
+// A dot glued to an initial ("W") or to an abbreviation with inner dots ("U.S").
+bool abbreviation_before_dot(const EntityTokenFeatures& before) {
+  return before.shape == TokenShape::initial ||
+         (is_name_shape(before.shape) && before.key.find('.') != std::string_view::npos);
+}
+
+// Sentence breaks the tokenizer puts after "W." or "U.S." when a name
+// follows on the same line: the next sentence joins the previous one for names.
+void mark_abbreviation_breaks(std::string_view text, const TokenizedText& tokens,
+                              std::span<EntityTokenFeatures> features) {
+  for (std::size_t s = 1; s < tokens.sentences.size(); ++s) {
+    const Sentence& previous = tokens.sentences[s - 1];
+    const Sentence& sentence = tokens.sentences[s];
+    if (previous.end_token - previous.first_token < 2 || sentence.first_token >= sentence.end_token) continue;
+    const EntityTokenFeatures& dot = features[previous.end_token - 1];
+    EntityTokenFeatures& next = features[sentence.first_token];
+    if (dot.key != "." || dot.space_before || !abbreviation_before_dot(features[previous.end_token - 2])) continue;
+    if (!is_name_shape(next.shape) || !next.space_before) continue;
+    const std::string_view gap = text.substr(dot.end, next.start - dot.end);
+    if (gap.find('\n') != std::string_view::npos) continue;
+    next.joins_previous = true;
+    next.sentence_initial = false;
+  }
+}
+
 std::uint8_t match(const EntityTokenFeatures& f, int category) {
   return f.matches.length[static_cast<std::size_t>(category)];
 }
@@ -104,6 +134,12 @@ class RunBuilder {
  public:
   RunBuilder(std::span<const EntityTokenFeatures> features, std::uint32_t sentence_end)
       : f_(features), end_(sentence_end) {}
+
+  // "A. Hollioake": an initial that is also a stopword still opens a name
+  // when a dot and a name follow.
+  bool initial_with_dot(std::uint32_t i) const {
+    return f_[i].shape == TokenShape::initial && i + 1 < end_ && abbreviation_dot(i + 1);
+  }
 
   // One past the last token of the run that starts at `first`.
   std::uint32_t extend(std::uint32_t first) const {
@@ -123,8 +159,8 @@ class RunBuilder {
         continue;
       }
       if (next.shape != TokenShape::lower) break;
-      if (match(next, Lex::kNameInner) == 1 && j + 1 < end_ && is_name_shape(f_[j + 1].shape) && person_like(j - 1)) {
-        j = consume(j + 1);
+      if (const std::uint32_t name = inner_particles(j); name != 0) {
+        j = consume(name);
         continue;
       }
       if (match(next, Lex::kNameSuffix) == 1 && is_name_shape(f_[j - 1].shape) && person_like(j - 1)) {
@@ -163,8 +199,17 @@ class RunBuilder {
     if (f_[j].key != "." || f_[j].space_before || j + 1 >= end_ || !f_[j + 1].space_before) return false;
     if (!can_start(f_[j + 1])) return false;
     const EntityTokenFeatures& before = f_[j - 1];
-    return before.shape == TokenShape::initial ||
+    return abbreviation_before_dot(before) ||
            (before.shape == TokenShape::capitalized && before.end - before.start <= 3);
+  }
+
+  // "van der Westhuizen", "bin Laden": up to two inner particles followed by a
+  // name. Returns the position of that name, or 0.
+  std::uint32_t inner_particles(std::uint32_t j) const {
+    if (!person_like(j - 1)) return 0;
+    std::uint32_t k = j;
+    while (k < end_ && k < j + 2 && f_[k].shape == TokenShape::lower && match(f_[k], Lex::kNameInner) == 1) ++k;
+    return k > j && k < end_ && is_name_shape(f_[k].shape) ? k : 0;
   }
 
   // Particles join a name part, not an organization or place word:
@@ -174,17 +219,18 @@ class RunBuilder {
     return !match(f, Lex::kOrgHead) && !match(f, Lex::kOrganization) && !match(f, Lex::kLocation);
   }
 
-  bool has_org_head(std::uint32_t first, std::uint32_t end) const {
+  bool has_head(std::uint32_t first, std::uint32_t end) const {
     for (std::uint32_t k = first; k < end; ++k)
-      if (match(f_[k], Lex::kOrgHead)) return true;
+      if (is_head(f_[k])) return true;
     return false;
   }
 
-  // Connectors inside an ORG name: "State Committee on Work with Diaspora",
-  // "Russian State University for the Humanities", "Council of Europe".
+  // Connectors inside an ORG or MISC name: "State Committee on Work with
+  // Diaspora", "Russian State University for the Humanities", "Council of
+  // Europe", "Declaration on Allied Interaction".
   // Returns the first token after the connectors when the run may go on, else 0.
   std::uint32_t org_connector(std::uint32_t first, std::uint32_t j) const {
-    if (!has_org_head(first, j)) return 0;
+    if (!has_head(first, j)) return 0;
     std::uint32_t k = j;
     bool coordinator = false;
     while (k < end_ && k < j + 2 && f_[k].shape == TokenShape::lower &&
@@ -194,7 +240,7 @@ class RunBuilder {
     }
     if (k == j || k >= end_ || !can_start(f_[k])) return 0;
     const EntityTokenFeatures& next = f_[k];
-    if (match(next, Lex::kTitle) || match(next, Lex::kGivenName)) return 0;
+    if (match(next, Lex::kGivenName)) return 0;
     // A complete place after the connector belongs to the name only when the
     // name is a bare head: "Council of Europe", but not "Milli Majlis of the
     // Republic of Azerbaijan".
@@ -202,17 +248,16 @@ class RunBuilder {
       const std::uint32_t after = k + place;
       const bool complete = after >= end_ || !is_name_shape(f_[after].shape) || match(f_[after], Lex::kGivenName) ||
                             match(f_[after], Lex::kTitle);
-      const bool bare_head = j - first == 1 && match(f_[first], Lex::kOrgHead) == 1;
+      const bool bare_head = j - first == 1 && is_head(f_[first]);
       if (complete && !(bare_head && !coordinator)) return 0;
     }
     // "and" joins short parts ("Ministry of Science and Education"), not two
-    // organizations ("... Academy of Sciences and Moscow State University").
+    // names ("... Academy of Sciences and Moscow State University", "... Final
+    // and the U.S. Open").
     if (coordinator) {
-      std::uint32_t m = k;
-      while (m < end_ && is_name_shape(f_[m].shape)) {
-        if (match(f_[m], Lex::kOrgHead) || m - k >= 3) return 0;
-        ++m;
-      }
+      if (k != j + 1) return 0;
+      for (std::uint32_t m = k; m < end_ && is_name_shape(f_[m].shape); ++m)
+        if (is_head(f_[m]) || match(f_[m], Lex::kOrganization) || m - k >= 3) return 0;
     }
     return k;
   }
@@ -247,6 +292,7 @@ void compute_entity_features(std::string_view text, const TokenizedText& tokens,
 
   for (std::size_t s = 0; s < tokens.sentences.size(); ++s)
     mark_sentence(tokens.sentences[s], static_cast<std::uint32_t>(s), out);
+  mark_abbreviation_breaks(text, tokens, out);
 
   std::vector<std::string_view> keys(n);
   for (std::size_t i = 0; i < n; ++i) keys[i] = out[i].key;
@@ -255,7 +301,8 @@ void compute_entity_features(std::string_view text, const TokenizedText& tokens,
     for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
       EntityTokenFeatures& f = out[i];
       if (f.shape == TokenShape::lower || is_name_shape(f.shape)) f.seen_lowercase = lowercase_words.contains(f.key);
-      if (is_name_shape(f.shape) && f.shape != TokenShape::initial) f.surname_ending = lexicon.has_surname_ending(f.key);
+      if (is_name_shape(f.shape) && f.shape != TokenShape::initial)
+        f.surname_ending = lexicon.has_surname_ending(f.key);
       if (limit <= i) {
         limit = i;
         while (limit < sentence.end_token && !out[limit].possessive) ++limit;
@@ -269,10 +316,17 @@ void compute_entity_features(std::string_view text, const TokenizedText& tokens,
 std::vector<EntityCandidate> find_entity_candidates(std::span<const EntityTokenFeatures> features,
                                                     const TokenizedText& tokens) {
   std::vector<EntityCandidate> runs;
-  for (const Sentence& sentence : tokens.sentences) {
-    const RunBuilder builder(features, sentence.end_token);
-    for (std::uint32_t i = sentence.first_token; i < sentence.end_token;) {
-      if (!can_start(features[i])) {
+  const std::vector<Sentence>& sentences = tokens.sentences;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    // A sentence and the ones joined to it after "W." or "U.S.".
+    const std::uint32_t first = sentences[s].first_token;
+    while (s + 1 < sentences.size() && sentences[s + 1].first_token < sentences[s + 1].end_token &&
+           features[sentences[s + 1].first_token].joins_previous)
+      ++s;
+    const std::uint32_t end = sentences[s].end_token;
+    const RunBuilder builder(features, end);
+    for (std::uint32_t i = first; i < end;) {
+      if (!can_start(features[i]) && !builder.initial_with_dot(i)) {
         ++i;
         continue;
       }

@@ -11,17 +11,21 @@
 // find_entity_candidates() groups tokens into candidate runs: maximal
 // sequences of capitalized words inside one sentence, joined across
 // hyphens ("Nagorno-Karabakh", "COVID-19"), abbreviation dots ("St.
-// Petersburg", "John F. Kennedy"), name particles ("Polad Bulbul oglu",
-// "Osama bin Laden"), list phrases with lower-case words ("Cabinet of
-// Ministers") and, inside organization names, connectors ("State Committee on
-// Work with Diaspora"). A possessive ends a run. Runs are split and labelled
-// by classify_entity_run() in entity_rules.h.
+// Petersburg", "John F. Kennedy"), sentence breaks the tokenizer puts after an
+// initial ("George W. | Bush"), name particles ("Polad Bulbul oglu", "Joost van
+// der Westhuizen"), list phrases with lower-case words ("Cabinet of
+// Ministers") and, after a head word, connectors ("State Committee on Work
+// with Diaspora", "Declaration on Allied Interaction"). A connector is not
+// followed into a complete place unless the run is a bare head ("Council of
+// Europe", but "Milli Majlis | of the Republic of Azerbaijan"). A possessive
+// and a stopword end a run. Runs are split and labelled by
+// classify_entity_run() in entity_rules.h.
 //
 // Pure functions of their inputs: thread-safe. Linear in the number of tokens.
 //
 //   std::vector<EntityTokenFeatures> features;
 //   compute_entity_features(text, tokens, lexicon, features);
-//   for (const EntityCandidate& run : find_entity_candidates(features, tokens, lexicon)) ...
+//   for (const EntityCandidate& run : find_entity_candidates(features, tokens)) ...
 #pragma once
 
 #include <cstdint>
@@ -46,18 +50,20 @@ enum class TokenShape : std::uint8_t {
 };
 
 struct EntityTokenFeatures {
-  std::uint32_t start = 0;         // first byte of the token
-  std::uint32_t end = 0;           // one past its name part: before a possessive "'s"
-  std::string_view key;            // term key without the possessive
+  std::uint32_t start = 0;  // first byte of the token
+  std::uint32_t end = 0;    // one past its name part: before a possessive "'s"
+  std::string_view key;     // term key without the possessive
   TokenShape shape = TokenShape::other;
-  bool possessive = false;         // the token ended in "'s" or "’s"
-  bool sentence_initial = false;   // first word of its sentence, or right after an opening quote or colon
-  bool caps_sentence = false;      // its sentence is written mostly in upper case (a headline)
-  bool space_before = false;       // white space (or the start of text) precedes it
-  bool seen_lowercase = false;     // its key occurs as a lower-case word elsewhere in the text
-  bool surname_ending = false;     // capitalized and ends like a surname ("Nuriyev", "Rudenko")
-  std::uint32_t sentence = 0;      // index into TokenizedText::sentences
-  Gazetteer::Matches matches;      // lexicon phrases starting here, within the sentence
+  bool possessive = false;        // the token ended in "'s" or "’s"
+  bool sentence_initial = false;  // first word of its sentence, or right after an opening quote or colon
+  bool caps_sentence = false;     // its sentence is written mostly in upper case (a headline)
+  bool space_before = false;      // white space (or the start of text) precedes it
+  bool seen_lowercase = false;    // its key occurs as a lower-case word elsewhere in the text
+  bool surname_ending = false;    // capitalized and ends like a surname ("Nuriyev", "Rudenko")
+  bool joins_previous = false;    // opens a sentence that the tokenizer split after an initial
+                                  // or abbreviation ("George W. | Bush"); names run across it
+  std::uint32_t sentence = 0;     // index into TokenizedText::sentences
+  Gazetteer::Matches matches;     // lexicon phrases starting here, within the sentence
 };
 
 // A candidate run: tokens [first_token, end_token), all in one sentence.

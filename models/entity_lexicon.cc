@@ -1,11 +1,11 @@
 #include "models/entity_lexicon.h"
 
-#include "models/rule_files.h"
-
 #include <re2/re2.h>
 
 #include <string>
 #include <vector>
+
+#include "models/rule_files.h"
 
 namespace newsmine {
 namespace {
@@ -26,6 +26,8 @@ struct ListFile {
 constexpr ListFile kPhraseLists[] = {
     {"entities/titles.txt", EntityLexicon::kTitle},
     {"entities/org_heads.txt", EntityLexicon::kOrgHead},
+    {"entities/misc_heads.txt", EntityLexicon::kMiscHead},
+    {"entities/loc_heads.txt", EntityLexicon::kLocHead},
     {"entities/locations.txt", EntityLexicon::kLocation},
     {"entities/nationalities.txt", EntityLexicon::kNationality},
     {"entities/person_names.txt", EntityLexicon::kGivenName},
@@ -44,6 +46,7 @@ int connector_category(std::string_view tag) {
   if (tag == "join") return EntityLexicon::kOrgJoin;
   if (tag == "inner") return EntityLexicon::kNameInner;
   if (tag == "suffix") return EntityLexicon::kNameSuffix;
+  if (tag == "place") return EntityLexicon::kPlaceCue;
   return -1;
 }
 
@@ -69,7 +72,7 @@ Status add_phrases(const ModelData& data, const ListFile& file, Tokenizer& token
       category = connector_category(entry.tag);
       if (category < 0) {
         return data_error(file.name, entry.line,
-                          quoted(entry.tag, "is an unknown tag (expected org, join, inner or suffix)"));
+                          quoted(entry.tag, "is an unknown tag (expected org, join, inner, suffix or place)"));
       }
     } else if (!entry.tag.empty()) {
       return data_error(file.name, entry.line, "this list takes no tags");
@@ -78,9 +81,9 @@ Status add_phrases(const ModelData& data, const ListFile& file, Tokenizer& token
     keys.clear();
     for (const Token& token : tokens.tokens) keys.push_back(tokens.key(token));
     if (!phrases.add(keys, category)) {
-      return data_error(file.name, entry.line,
-                        quoted(entry.phrase, "has no tokens or more than " +
-                                                 std::to_string(Gazetteer::kMaxPhraseTokens)));
+      return data_error(
+          file.name, entry.line,
+          quoted(entry.phrase, "has no tokens or more than " + std::to_string(Gazetteer::kMaxPhraseTokens)));
     }
   }
   return {};

@@ -4,6 +4,8 @@
 // "version 1" line; see gazetteer.h for the format):
 //   titles.txt          President, Prime Minister, Mr., ... (precede a PERSON, not part of it)
 //   org_heads.txt       Committee, University, Bank, Cabinet of Ministers, ... (make a run an ORG)
+//   misc_heads.txt      Day, Cup, Open, War, Prize, Declaration, ... (make a run they end MISC)
+//   loc_heads.txt       Square, Airport, River, Province, ... (make a run they end a LOC)
 //   locations.txt       countries, cities, regions (LOC)
 //   nationalities.txt   Azerbaijani, Russian, ... (MISC when standing alone)
 //   person_names.txt    given names in Latin, Azerbaijani and Cyrillic spelling
@@ -12,7 +14,8 @@
 //   stopwords.txt       capitalized words that are not names (The, According, May, ...)
 //   common_words.txt    ordinary words often capitalized in headings (International, War, ...)
 //   connectors.txt      lower-case words inside names, tagged "org" (of, for),
-//                       "join" (and), "inner" (van, bin) or "suffix" (oglu, qizi)
+//                       "join" (and), "inner" (van, bin), "suffix" (oglu, qizi) or
+//                       "place" (in, at, near: an unknown name after one is a LOC)
 //   surname_endings.txt endings that mark a surname (ov, yev, enko, ...), compiled to one RE2
 //
 // Phrases are split into tokens with the article Tokenizer, so they match
@@ -47,6 +50,8 @@ class EntityLexicon {
   enum Category : int {
     kTitle,
     kOrgHead,
+    kMiscHead,  // "Day", "Cup", "War", "Declaration": a run ending in one is MISC
+    kLocHead,   // "Square", "Airport", "River", "Province": a run ending in one is a LOC
     kLocation,
     kNationality,
     kGivenName,
@@ -58,6 +63,7 @@ class EntityLexicon {
     kOrgJoin,       // "and", "&" joining two short parts of one ORG name
     kNameInner,     // "van", "de", "bin" between parts of a PERSON name
     kNameSuffix,    // "oglu", "qizi" closing a PERSON name
+    kPlaceCue,      // "in", "at", "near" before an unknown name: a place
     kCategoryCount
   };
 

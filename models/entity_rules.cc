@@ -11,6 +11,8 @@ using Lex = EntityLexicon;
 enum class PartKind : std::uint8_t {
   title,
   org_head,
+  misc_head,
+  loc_head,
   organization,
   location,
   misc,
@@ -32,16 +34,22 @@ struct Part {
 };
 
 // Lexicon categories in order of preference when two entries have the same length.
-constexpr std::array<std::pair<int, PartKind>, 8> kPreference = {{
+constexpr std::array<std::pair<int, PartKind>, 10> kPreference = {{
     {Lex::kOrganization, PartKind::organization},
     {Lex::kLocation, PartKind::location},
     {Lex::kMisc, PartKind::misc},
     {Lex::kOrgHead, PartKind::org_head},
+    {Lex::kMiscHead, PartKind::misc_head},
+    {Lex::kLocHead, PartKind::loc_head},
     {Lex::kTitle, PartKind::title},
     {Lex::kNationality, PartKind::nationality},
     {Lex::kStopword, PartKind::stop},
     {Lex::kGivenName, PartKind::given},
 }};
+
+bool is_head(PartKind kind) {
+  return kind == PartKind::org_head || kind == PartKind::misc_head || kind == PartKind::loc_head;
+}
 
 bool complete(PartKind kind) {
   return kind == PartKind::organization || kind == PartKind::location || kind == PartKind::misc ||
@@ -73,7 +81,7 @@ class RunClassifier {
         // Not a title inside an organization name: "Ministry of Justice",
         // "Expert Council".
         const bool after_connector = !name.empty() && name.back().kind == PartKind::glue;
-        const bool before_head = i + 1 < parts_.size() && parts_[i + 1].kind == PartKind::org_head;
+        const bool before_head = i + 1 < parts_.size() && is_head(parts_[i + 1].kind);
         if (after_connector || before_head) {
           part.kind = PartKind::common;
         } else {
@@ -88,7 +96,11 @@ class RunClassifier {
       }
       if (!name.empty()) {
         const PartKind last = name.back().kind;
-        const bool new_person = part.kind == PartKind::given && last != PartKind::given && last != PartKind::glue;
+        // A given name after a place, an organization word or a title-like
+        // word opens a new name; after an unknown word it is a surname
+        // ("Mushtaq Ahmed", "Miguel Angel Martin").
+        const bool new_person = part.kind == PartKind::given && last != PartKind::given && last != PartKind::glue &&
+                                last != PartKind::unknown;
         const bool two_entries = complete(part.kind) && complete(last);
         if (new_person || two_entries || ends_person(name, part)) close();
       }
@@ -149,21 +161,23 @@ class RunClassifier {
 
   // A hyphen compound the lexicon does not hold as a whole.
   Part compound(std::uint32_t k) const {
-    std::uint32_t end = k + 1;
-    bool geo = true;
     auto is_geo = [&](std::uint32_t t) {
       return f_[t].matches.length[Lex::kLocation] == 1 || f_[t].matches.length[Lex::kNationality] == 1;
     };
-    geo = is_geo(k);
+    std::uint32_t end = k + 1;
+    bool geo = is_geo(k);
     while (is_hyphen_at(f_, end, run_.end_token)) {
       geo = geo && is_geo(end + 1);
       end += 2;
     }
     const bool code = f_[k].shape == TokenShape::upper && f_[end - 1].shape == TokenShape::number;
     PartKind kind = PartKind::unknown;
-    if (code) kind = PartKind::code;
-    else if (geo) kind = PartKind::geo_compound;
-    else if (f_[k].matches.length[Lex::kGivenName] == 1) kind = PartKind::given;
+    if (code)
+      kind = PartKind::code;
+    else if (geo)
+      kind = PartKind::geo_compound;
+    else if (f_[k].matches.length[Lex::kGivenName] == 1)
+      kind = PartKind::given;
     return {k, end, kind};
   }
 
@@ -176,19 +190,26 @@ class RunClassifier {
     for (std::size_t i = 0; i < name.size(); ++i) {
       const Part& part = name[i];
       switch (part.kind) {
-        case PartKind::organization: emit(part.first, part.end, EntityLabel::org, EntityEvidence::lexicon); break;
-        case PartKind::location: emit(part.first, part.end, EntityLabel::loc, EntityEvidence::lexicon); break;
+        case PartKind::organization:
+          emit(part.first, part.end, EntityLabel::org, EntityEvidence::lexicon);
+          break;
+        case PartKind::location:
+          emit(part.first, part.end, EntityLabel::loc, EntityEvidence::lexicon);
+          break;
         case PartKind::misc:
         case PartKind::code:
         case PartKind::nationality:
-        case PartKind::geo_compound: emit(part.first, part.end, EntityLabel::misc, EntityEvidence::lexicon); break;
+        case PartKind::geo_compound:
+          emit(part.first, part.end, EntityLabel::misc, EntityEvidence::lexicon);
+          break;
         case PartKind::given:
           if (i + 1 < name.size() && name[i + 1].kind == PartKind::unknown) {
             emit(part.first, name[i + 1].end, EntityLabel::person, EntityEvidence::structure);
             ++i;
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
   }
@@ -210,15 +231,19 @@ class RunClassifier {
       return;
     }
 
-    bool has_head = false;
+    PartKind last_head = PartKind::glue;  // the last org_head, misc_head or loc_head
     bool has_suffix = false;
     bool has_common = false;
     bool has_unknown = false;
+    bool has_given = false;
+    bool has_entry = false;  // a known place, organization or other list name
     for (const Part& part : name) {
-      has_head |= part.kind == PartKind::org_head;
+      if (is_head(part.kind)) last_head = part.kind;
       has_suffix |= part.kind == PartKind::suffix;
       has_common |= part.kind == PartKind::common;
       has_unknown |= part.kind == PartKind::unknown;
+      has_given |= part.kind == PartKind::given;
+      has_entry |= complete(part.kind);
     }
     const bool only_words = std::all_of(name.begin(), name.end(), [](const Part& part) {
       return part.kind == PartKind::unknown || part.kind == PartKind::common || part.kind == PartKind::glue;
@@ -227,26 +252,41 @@ class RunClassifier {
 
     if (name.size() == 1) {
       switch (lead) {
-        case PartKind::organization: return emit(first, end, EntityLabel::org, EntityEvidence::lexicon);
-        case PartKind::location: return emit(first, end, EntityLabel::loc, EntityEvidence::lexicon);
+        case PartKind::organization:
+          return emit(first, end, EntityLabel::org, EntityEvidence::lexicon);
+        case PartKind::location:
+          return emit(first, end, EntityLabel::loc, EntityEvidence::lexicon);
         case PartKind::misc:
         case PartKind::code:
         case PartKind::nationality:
-        case PartKind::geo_compound: return emit(first, end, EntityLabel::misc, EntityEvidence::lexicon);
+        case PartKind::geo_compound:
+          return emit(first, end, EntityLabel::misc, EntityEvidence::lexicon);
         case PartKind::org_head:
           // A bare generic head ("Committee") is no name; a longer one is ("Cabinet of Ministers").
           if (end - first > 1) emit(first, end, EntityLabel::org, EntityEvidence::structure);
           return;
-        case PartKind::given: return emit(first, end, EntityLabel::person, EntityEvidence::structure);
+        case PartKind::misc_head:
+          if (end - first > 1) emit(first, end, EntityLabel::misc, EntityEvidence::structure);
+          return;
+        case PartKind::loc_head:
+          return;  // "Square", "International Airport" alone
+        case PartKind::given:
+          return emit(first, end, EntityLabel::person, EntityEvidence::structure);
         case PartKind::common:
           if (after_title) emit(first, end, EntityLabel::person, EntityEvidence::structure);
           return;
-        default: return label_unknown(first, end, after_title, /*single=*/true);
+        default:
+          if (f_[first].shape == TokenShape::initial && end - first == 1) return;  // "C" in "C$"
+          return label_unknown(first, end, after_title, /*single=*/true);
       }
     }
 
-    if (has_head || lead == PartKind::organization) return emit(first, end, EntityLabel::org, EntityEvidence::structure);
-    if (after_title || lead == PartKind::given || has_suffix) {
+    if (last_head == PartKind::org_head) return emit(first, end, EntityLabel::org, EntityEvidence::structure);
+    if (last_head == PartKind::misc_head) return emit(first, end, EntityLabel::misc, EntityEvidence::structure);
+    if (last_head == PartKind::loc_head) return emit(first, end, EntityLabel::loc, EntityEvidence::structure);
+    if (lead == PartKind::organization) return emit(first, end, EntityLabel::org, EntityEvidence::structure);
+    // A given name anywhere among unknown words: "Mushtaq Ahmed".
+    if (after_title || lead == PartKind::given || has_suffix || (has_given && !has_entry)) {
       return emit(first, end, EntityLabel::person, EntityEvidence::structure);
     }
     if (lead == PartKind::location) return emit(first, end, EntityLabel::org, EntityEvidence::fallback);
@@ -254,9 +294,25 @@ class RunClassifier {
       return emit(first, end, EntityLabel::misc, EntityEvidence::fallback);
     }
     if (only_words && !has_unknown) return;  // "International Cultural Cooperation"
+    if (initials_only(name)) return;         // "W D L G" in a table header
     if (only_words && !has_common) return label_unknown(first, end, false, /*single=*/false);
     if (only_words) return emit(first, end, options_.mixed_words, EntityEvidence::fallback);
-    emit(first, end, options_.unknown_words, EntityEvidence::fallback);
+    // Unknown words around a known place or organization: "Air France".
+    emit(first, end, EntityLabel::org, EntityEvidence::fallback);
+  }
+
+  // "in Tavildara", "at Headingley".
+  bool after_place_cue(std::uint32_t first) const {
+    if (first == 0) return false;
+    const EntityTokenFeatures& before = f_[first - 1];
+    return before.shape == TokenShape::lower && before.matches.length[Lex::kPlaceCue] == 1 &&
+           before.sentence == f_[first].sentence;
+  }
+
+  bool initials_only(std::span<const Part> name) const {
+    for (const Part& part : name)
+      if (part.kind != PartKind::glue && f_[part.first].shape != TokenShape::initial) return false;
+    return true;
   }
 
   void label_unknown(std::uint32_t first, std::uint32_t end, bool after_title, bool single) {
@@ -264,9 +320,11 @@ class RunClassifier {
     const EntityTokenFeatures& last = f_[end - 1];
     if (after_title) return emit(first, end, EntityLabel::person, EntityEvidence::structure);
     if (last.surname_ending) return emit(first, end, EntityLabel::person, EntityEvidence::surname);
+    if (after_place_cue(first)) return emit(first, end, EntityLabel::loc, EntityEvidence::fallback);
     if (end - first == 1 && head.shape == TokenShape::upper) {
       // A dateline: "GROZNY, Russia 1996-08-30".
-      const bool dateline = head.sentence_initial && end < f_.size() && f_[end].key == "," && f_[end].sentence == head.sentence;
+      const bool dateline =
+          head.sentence_initial && end < f_.size() && f_[end].key == "," && f_[end].sentence == head.sentence;
       if (dateline) return emit(first, end, EntityLabel::loc, EntityEvidence::fallback);
       return emit(first, end, options_.unknown_acronym,
                   head.sentence_initial ? EntityEvidence::weak : EntityEvidence::fallback);

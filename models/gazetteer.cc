@@ -40,7 +40,8 @@ Status parse_word_list(std::string_view name, std::string_view bytes, WordList& 
     entry.phrase = trim(line.text.substr(0, bar));
     if (bar != std::string_view::npos) entry.tag = trim(line.text.substr(bar + 3));
     if (entry.phrase.empty()) return data_error(name, entry.line, "empty entry");
-    if (bar != std::string_view::npos && entry.tag.empty()) return data_error(name, entry.line, "empty tag after \" | \"");
+    if (bar != std::string_view::npos && entry.tag.empty())
+      return data_error(name, entry.line, "empty tag after \" | \"");
     out.entries.push_back(entry);
   }
   if (out.entries.empty()) return Status::error(std::string(name) + ": word list has no entries");
@@ -76,7 +77,8 @@ void Gazetteer::longest_matches(std::span<const std::string_view> keys, Matches&
     auto found = nodes_.find(std::string_view(joined));
     if (found == nodes_.end()) return;
     for (int c = 0; c < kMaxCategories; ++c)
-      if (found->second.categories & (1u << c)) out.length[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(i + 1);
+      if (found->second.categories & (1u << c))
+        out.length[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(i + 1);
     if (!found->second.has_longer) return;
   }
 }

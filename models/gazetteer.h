@@ -39,7 +39,7 @@ namespace newsmine {
 
 // One entry of a word list file.
 struct WordListEntry {
-  int line = 0;          // 1-based line number in the file
+  int line = 0;             // 1-based line number in the file
   std::string_view phrase;  // the entry, trimmed
   std::string_view tag;     // text after " | ", empty when absent
 };

@@ -118,6 +118,8 @@ TEST_CASE("Every token and sentence offset round-trips to the original bytes") {
 TEST_CASE("Sentences: abbreviations kept, paragraphs separate, wrapped lines joined") {
   CHECK(sentences_of("Mr. Smith met U.S. officials in St. Petersburg. They agreed.") ==
         std::vector<std::string>{"Mr. Smith met U.S. officials in St. Petersburg.", "They agreed."});
+  CHECK(sentences_of("President George W. Bush met U.S. Army officers. Д. Медведев ответил.") ==
+        std::vector<std::string>{"President George W. Bush met U.S. Army officers.", "Д. Медведев ответил."});
   CHECK(sentences_of("Trend:\n\nAzerbaijan and Russia signed the documents.") ==
         std::vector<std::string>{"Trend:", "Azerbaijan and Russia signed the documents."});
   const std::string wrapped = "The trade turnover between Azerbaijan and\nRussia amounted to $2.6 billion in 2020.\nIt grew.";

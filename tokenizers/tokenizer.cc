@@ -75,12 +75,14 @@ Tokenizer::Tokenizer(const TokenizerOptions& options)
   words_ = check(icu::BreakIterator::createWordInstance(locale, status), status, "word");
   status = U_ZERO_ERROR;
   sentences_ = check(icu::BreakIterator::createSentenceInstance(locale, status), status, "sentence");
-  if (!options_.abbreviations.empty()) {
-    std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-    for (const std::string& abbreviation : options_.abbreviations)
-      filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
-    sentences_ = check(filter->wrapIteratorWithFilter(sentences_.release(), status), status, "filtered sentence");
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  for (const std::string& abbreviation : options_.abbreviations)
+    filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+  if (!options_.initials_end_sentences) {
+    for (UChar letter = u'A'; letter <= u'Z'; ++letter) filter->suppressBreakAfter(icu::UnicodeString(letter) + u'.', status);
+    for (UChar letter = u'А'; letter <= u'Я'; ++letter) filter->suppressBreakAfter(icu::UnicodeString(letter) + u'.', status);
   }
+  sentences_ = check(filter->wrapIteratorWithFilter(sentences_.release(), status), status, "filtered sentence");
 }
 
 Tokenizer::~Tokenizer() = default;

@@ -44,7 +44,9 @@ struct TokenizerOptions {
   // ICU's locale data already knows ("Mr.", "U.S.", ...).
   std::vector<std::string> abbreviations = {"St.", "Gen.", "Lt.", "Col.", "Capt.", "Gov.", "Sen.", "Rep.", "Prof.",
                                             "Rev.", "Mt.", "Ft.", "No.", "Nos.", "Jan.", "Feb.", "Aug.", "Sep.",
-                                            "Sept.", "Oct.", "Nov.", "Dec.", "approx.", "vs."};
+                                            "Sept.", "Oct.", "Nov.", "Dec.", "approx.", "vs.", "U.S.", "U.K.",
+                                            "U.N.", "E.U."};
+  bool initials_end_sentences = false;  // "George W. Bush": a capital letter and a period is an initial
   std::size_t key_cache_entries = 1 << 16;  // per-thread cache of non-ASCII term keys
 };
 
