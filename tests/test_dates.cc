@@ -58,34 +58,11 @@ void check(const Case& c) {
   CHECK(to_string(m.kind) == to_string(c.kind));
 }
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
 std::string embedded(const std::string& name) {
   std::string bytes;
   REQUIRE(ModelData::embedded().read(name, bytes).ok());
   return bytes;
 }
-
-int line_count(const std::string& bytes) { return static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n')); }
-
-// A fresh directory for ModelData::with_override, removed when the test ends.
-struct OverrideDir {
-  std::filesystem::path path;
-  explicit OverrideDir(const std::string& name)
-      : path(std::filesystem::temp_directory_path() / ("newsmine_test_dates_" + name)) {
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~OverrideDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string string() const { return path.string(); }
-  std::filesystem::path operator/(const std::string& file) const { return path / file; }
-};
 
 }  // namespace
 
@@ -371,11 +348,11 @@ TEST_CASE("extract is safe to call from several threads", "[dates][threads]") {
 
 TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
   SECTION("bad pattern") {
-    const OverrideDir dir("bad_pattern");
+    const testing::ScratchDir dir("dates_bad_pattern");
     std::string rules = embedded("dates.rules");
-    const int line = line_count(rules) + 1;
+    const int line = testing::line_count(rules) + 1;
     rules += "year\t(?P<year>(19|20\\d\\d\n";
-    write_file(dir / "dates.rules", rules);
+    testing::write_file(dir / "dates.rules", rules);
     std::unique_ptr<const DateExtractor> out;
     const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
@@ -383,11 +360,11 @@ TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
     CHECK(out == nullptr);
   }
   SECTION("unknown rule name") {
-    const OverrideDir dir("unknown_rule");
+    const testing::ScratchDir dir("dates_unknown_rule");
     std::string rules = embedded("dates.rules");
-    const int line = line_count(rules) + 1;
+    const int line = testing::line_count(rules) + 1;
     rules += "fortnight\t\\bfortnight\\b\n";
-    write_file(dir / "dates.rules", rules);
+    testing::write_file(dir / "dates.rules", rules);
     std::unique_ptr<const DateExtractor> out;
     const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
@@ -395,11 +372,11 @@ TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
     CHECK_THAT(status.message(), Catch::Contains("fortnight"));
   }
   SECTION("missing group") {
-    const OverrideDir dir("missing_group");
+    const testing::ScratchDir dir("dates_missing_group");
     std::string rules = embedded("dates.rules");
-    const int line = line_count(rules) + 1;
+    const int line = testing::line_count(rules) + 1;
     rules += "date\t\\b(?P<month>\\d\\d)/\\d\\d\\b\n";
-    write_file(dir / "dates.rules", rules);
+    testing::write_file(dir / "dates.rules", rules);
     std::unique_ptr<const DateExtractor> out;
     const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
@@ -407,8 +384,8 @@ TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
     CHECK_THAT(status.message(), Catch::Contains("day"));
   }
   SECTION("unknown placeholder") {
-    const OverrideDir dir("placeholder");
-    write_file(dir / "dates.rules", "# dates.rules for a test\n# version: 1\nyear\t{CENTURY}\\d\\d\n");
+    const testing::ScratchDir dir("dates_placeholder");
+    testing::write_file(dir / "dates.rules", "# dates.rules for a test\n# version: 1\nyear\t{CENTURY}\\d\\d\n");
     std::unique_ptr<const DateExtractor> out;
     const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
@@ -416,19 +393,19 @@ TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
     CHECK_THAT(status.message(), Catch::Contains("CENTURY"));
   }
   SECTION("missing version header") {
-    const OverrideDir dir("header");
-    write_file(dir / "months.txt", "1\tJanuary\n");
+    const testing::ScratchDir dir("dates_header");
+    testing::write_file(dir / "months.txt", "1\tJanuary\n");
     std::unique_ptr<const DateExtractor> out;
     const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
     CHECK_THAT(status.message(), Catch::Contains("months.txt:1"));
   }
   SECTION("failing self-test") {
-    const OverrideDir dir("selftest");
+    const testing::ScratchDir dir("dates_selftest");
     std::string tests = embedded("dates.selftest.tsv");
-    const int line = line_count(tests) + 1;
+    const int line = testing::line_count(tests) + 1;
     tests += "2020-05-30\tYesterday, it rained\tYesterday\t2020-05-28\n";
-    write_file(dir / "dates.selftest.tsv", tests);
+    testing::write_file(dir / "dates.selftest.tsv", tests);
     std::unique_ptr<const DateExtractor> out;
     const Status status = DateExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
@@ -436,8 +413,8 @@ TEST_CASE("a broken data file fails the load with file:line", "[dates][load]") {
     CHECK_THAT(status.message(), Catch::Contains("2020-05-29"));
   }
   SECTION("an override directory with good files loads") {
-    const OverrideDir dir("good");
-    write_file(dir / "dates.rules", embedded("dates.rules"));
+    const testing::ScratchDir dir("dates_good");
+    testing::write_file(dir / "dates.rules", embedded("dates.rules"));
     std::unique_ptr<const DateExtractor> out;
     CHECK(DateExtractor::load(ModelData::with_override(dir.string()), out).ok());
     CHECK(out != nullptr);

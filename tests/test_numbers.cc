@@ -81,34 +81,11 @@ void check(const Case& c) {
   CHECK(to_string(m.kind) == to_string(c.kind));
 }
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
 std::string embedded(const std::string& name) {
   std::string bytes;
   REQUIRE(ModelData::embedded().read(name, bytes).ok());
   return bytes;
 }
-
-// A fresh directory for ModelData::with_override, removed when the test ends.
-struct OverrideDir {
-  std::filesystem::path path;
-  explicit OverrideDir(const std::string& name)
-      : path(std::filesystem::temp_directory_path() / ("newsmine_test_numbers_" + name)) {
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~OverrideDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string string() const { return path.string(); }
-  std::filesystem::path operator/(const std::string& file) const { return path / file; }
-};
-
-int line_count(const std::string& bytes) { return static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n')); }
 
 }  // namespace
 
@@ -342,11 +319,11 @@ TEST_CASE("random token soup never breaks the extractors", "[numbers][dates][rob
 
 TEST_CASE("a broken number data file fails the load with file:line", "[numbers][load]") {
   SECTION("bad pattern") {
-    const OverrideDir dir("bad_pattern");
+    const testing::ScratchDir dir("numbers_bad_pattern");
     std::string rules = embedded("numbers.rules");
-    const int line = line_count(rules) + 1;
+    const int line = testing::line_count(rules) + 1;
     rules += "cardinal\t(?P<num>\\d+\n";
-    write_file(dir / "numbers.rules", rules);
+    testing::write_file(dir / "numbers.rules", rules);
     std::unique_ptr<const NumberExtractor> out;
     const Status status = NumberExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
@@ -354,33 +331,33 @@ TEST_CASE("a broken number data file fails the load with file:line", "[numbers][
     CHECK(out == nullptr);
   }
   SECTION("bad currency code") {
-    const OverrideDir dir("bad_currency");
+    const testing::ScratchDir dir("numbers_bad_currency");
     std::string table = embedded("currencies.tsv");
-    const int line = line_count(table) + 1;
+    const int line = testing::line_count(table) + 1;
     table += "doubloons\tdoubloon\tsuffix\n";
-    write_file(dir / "currencies.tsv", table);
+    testing::write_file(dir / "currencies.tsv", table);
     std::unique_ptr<const NumberExtractor> out;
     const Status status = NumberExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
     CHECK_THAT(status.message(), Catch::Contains("currencies.tsv:" + std::to_string(line)));
   }
   SECTION("bad scale") {
-    const OverrideDir dir("bad_scale");
+    const testing::ScratchDir dir("numbers_bad_scale");
     std::string table = embedded("scales.tsv");
-    const int line = line_count(table) + 1;
+    const int line = testing::line_count(table) + 1;
     table += "gazillion\tlots\tword\n";
-    write_file(dir / "scales.tsv", table);
+    testing::write_file(dir / "scales.tsv", table);
     std::unique_ptr<const NumberExtractor> out;
     const Status status = NumberExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
     CHECK_THAT(status.message(), Catch::Contains("scales.tsv:" + std::to_string(line)));
   }
   SECTION("failing self-test") {
-    const OverrideDir dir("selftest");
+    const testing::ScratchDir dir("numbers_selftest");
     std::string tests = embedded("numbers.selftest.tsv");
-    const int line = line_count(tests) + 1;
+    const int line = testing::line_count(tests) + 1;
     tests += "it cost $5 million\t$5 million\t5000\tUSD\tmoney\n";
-    write_file(dir / "numbers.selftest.tsv", tests);
+    testing::write_file(dir / "numbers.selftest.tsv", tests);
     std::unique_ptr<const NumberExtractor> out;
     const Status status = NumberExtractor::load(ModelData::with_override(dir.string()), out);
     CHECK_FALSE(status.ok());
