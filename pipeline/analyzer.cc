@@ -1,15 +1,8 @@
 #include "pipeline/analyzer.h"
 
-#include <chrono>
+#include "pipeline/stopwatch.h"
 
 namespace newsmine {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
 
 Status Analyzer::load(const ModelData& data, std::unique_ptr<const Analyzer>& out) {
   auto analyzer = std::make_unique<Analyzer>();
@@ -25,17 +18,17 @@ DocumentAnalysis Analyzer::analyze(Document document, Tokenizer& tokenizer) cons
   result.document = std::move(document);
   const std::string_view text = result.document.text;
 
-  auto start = std::chrono::steady_clock::now();
+  Stopwatch watch;
   tokenizer.tokenize(text, result.tokens);
   result.terms = count_terms(result.tokens);
   result.passages = make_passage_features(result.tokens);
-  result.tokenize_seconds = seconds_since(start);
+  result.tokenize_seconds = watch.seconds();
 
-  start = std::chrono::steady_clock::now();
+  watch.restart();
   result.dates = dates_->extract(text, result.document.date);
   result.numbers = numbers_->extract(text, result.dates);
   result.entities = entities_->extract(text, result.tokens);
-  result.extract_seconds = seconds_since(start);
+  result.extract_seconds = watch.seconds();
   return result;
 }
 

@@ -5,19 +5,14 @@
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 
-#include <chrono>
 #include <memory>
 #include <optional>
 #include <variant>
 
+#include "pipeline/stopwatch.h"
+
 namespace newsmine {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // What travels through the pipeline: a rejection passes through untouched so
 // the consumer sees every record in input order.
@@ -36,7 +31,7 @@ int resolve_threads(int threads) {
 Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions& options, const Analyzer& analyzer,
                       const DocumentCallback& on_document, const RejectionCallback& on_rejection,
                       StreamStats& stats, const ProgressCallback& on_progress) {
-  const auto wall_start = Clock::now();
+  const Stopwatch wall;
   stats.threads = resolve_threads(options.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(stats.threads));
   const std::size_t in_flight =
@@ -49,9 +44,9 @@ Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions
   Status failure;
 
   auto read = [&](tbb::flow_control& control) -> std::shared_ptr<Item> {
-    const auto start = Clock::now();
+    const Stopwatch watch;
     std::optional<Record> record = failure.ok() ? reader.next() : std::nullopt;
-    stats.read_seconds += seconds_since(start);
+    stats.read_seconds += watch.seconds();
     if (!record) {
       control.stop();
       return nullptr;
@@ -78,9 +73,9 @@ Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions
 
   auto consume = [&](std::shared_ptr<Item> item) {
     if (!failure.ok()) return;
-    const auto start = Clock::now();
+    const Stopwatch watch;
     failure = item->analysis ? on_document(*item->analysis) : on_rejection(*item->rejection);
-    stats.consume_seconds += seconds_since(start);
+    stats.consume_seconds += watch.seconds();
   };
 
   tbb::parallel_pipeline(
@@ -92,7 +87,7 @@ Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions
   stats.reader = reader.stats();
   stats.tokenize_seconds = tokenize_seconds.combine(std::plus<double>());
   stats.extract_seconds = extract_seconds.combine(std::plus<double>());
-  stats.wall_seconds = seconds_since(wall_start);
+  stats.wall_seconds = wall.seconds();
   return failure;
 }
 

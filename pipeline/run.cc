@@ -2,7 +2,6 @@
 
 #include <oneapi/tbb/global_control.h>
 
-#include <chrono>
 #include <filesystem>
 #include <system_error>
 
@@ -13,18 +12,13 @@
 #include "pipeline/output_file.h"
 #include "pipeline/output_records.h"
 #include "pipeline/progress.h"
+#include "pipeline/stopwatch.h"
 #include "pipeline/text_store.h"
 
 namespace newsmine {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 Status prepare_output_directory(const std::string& dir) {
   std::error_code error;
   fs::create_directories(dir, error);
@@ -71,7 +65,7 @@ Status write_lines(const fs::path& path, std::size_t count, const std::function<
 }  // namespace
 
 Status run(const RunOptions& options, RunSummary& summary) {
-  const auto wall_start = Clock::now();
+  const Stopwatch wall;
   if (Status s = check_inputs(options.paths); !s.ok()) return s;
   if (Status s = prepare_output_directory(options.out_dir); !s.ok()) return s;
   const fs::path out = options.out_dir;
@@ -128,21 +122,21 @@ Status run(const RunOptions& options, RunSummary& summary) {
                     {"write_documents", summary.stream.consume_seconds, text_bytes}};
 
   // Pass 2: cross-document stages over the kept features.
-  auto start = Clock::now();
+  Stopwatch watch;
   const auto matrix = corpus.tfidf.build();
   summary.terms = corpus.tfidf.terms();
-  summary.stages.push_back({"tfidf", seconds_since(start), text_bytes});
+  summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
 
-  start = Clock::now();
+  watch.restart();
   const std::vector<SimilarPair> similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
   summary.similar_pairs = similar.size();
   Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
     append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
   });
   if (!status.ok()) return status;
-  summary.stages.push_back({"similarity", seconds_since(start), text_bytes});
+  summary.stages.push_back({"similarity", watch.seconds(), text_bytes});
 
-  start = Clock::now();
+  watch.restart();
   const std::vector<Passage> passages = find_passages(corpus.passages, options.passages);
   summary.passages = passages.size();
   std::string a_text, b_text;
@@ -153,9 +147,9 @@ Status run(const RunOptions& options, RunSummary& summary) {
     append_passage_line(p, corpus.ids[p.a], corpus.ids[p.b], a_text, b_text, buffer);
   });
   if (!status.ok()) return status;
-  summary.stages.push_back({"passages", seconds_since(start), text_bytes});
+  summary.stages.push_back({"passages", watch.seconds(), text_bytes});
 
-  start = Clock::now();
+  watch.restart();
   const std::vector<Cluster> clusters = cluster_passages(passages);
   summary.clusters = clusters.size();
   for (const Cluster& cluster : clusters)
@@ -167,9 +161,9 @@ Status run(const RunOptions& options, RunSummary& summary) {
     append_cluster_line(i + 1, clusters[i], corpus.ids, a_text, buffer);
   });
   if (!status.ok()) return status;
-  summary.stages.push_back({"clusters", seconds_since(start), text_bytes});
+  summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
 
-  summary.wall_seconds = seconds_since(wall_start);
+  summary.wall_seconds = wall.seconds();
   OutputFile summary_file;
   if (Status s = summary_file.open(out / "summary.json"); !s.ok()) return s;
   if (Status s = summary_file.write(summary_json(summary)); !s.ok()) return s;

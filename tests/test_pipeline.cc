@@ -19,13 +19,6 @@ simdjson::dom::element parse(simdjson::dom::parser& parser, const std::string& j
   return parser.parse(json);
 }
 
-std::filesystem::path fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("newsmine_test_pipeline_" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
 }  // namespace
 
 TEST_CASE("JSON strings escape quotes, control characters and keep UTF-8") {
@@ -90,7 +83,7 @@ TEST_CASE("Document lines carry spans whose text equals the article bytes") {
 }
 
 TEST_CASE("extract keeps input order and reports bad records without stopping") {
-  const auto dir = fresh_dir("extract");
+  const testing::ScratchDir dir("pipeline_extract");
   std::ofstream(dir / "a.jsonl") << R"({"id":"first","text":"Moscow, May 20. Trade grew 27%.","date":"2021-05-20"})" "\n"
                                  << "{not json}\n"
                                  << R"({"id":"third","text":"Baku hosted the forum on April 11."})" "\n";
@@ -105,7 +98,7 @@ TEST_CASE("extract keeps input order and reports bad records without stopping") 
 }
 
 TEST_CASE("tokenize prints start, end, kind, text and key per token") {
-  const auto dir = fresh_dir("tokenize");
+  const testing::ScratchDir dir("pipeline_tokenize");
   std::ofstream(dir / "t.txt") << "Azərbaycan’s GDP rose 3.5%.";
   std::ostringstream out;
   REQUIRE(tokenize_command((dir / "t.txt").string(), out).ok());
