@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   CLI::App* run_command = app.add_subcommand("run", "analyze a corpus and write the output directory");
   run_command->add_option("PATH", run.paths, "files or directories to read; - reads JSONL from stdin")->required();
   run_command->add_option("--out", run.out_dir, "output directory")->required();
-  run_command->add_option("--threads", run.stream.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  run_command->add_option("--threads", run.stream.threads, "worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   run_command->add_option("--min-similarity", run.min_similarity, "lowest cosine kept in similar.jsonl")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   run_command->add_option("--min-passage-tokens", run.passages.min_passage_tokens, "shortest reused passage, in tokens")
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   newsmine::ExtractOptions extract;
   CLI::App* extract_command = app.add_subcommand("extract", "print documents.jsonl lines for the articles on stdout");
   extract_command->add_option("PATH", extract.paths, "files or directories to read; - reads JSONL from stdin")->required();
-  extract_command->add_option("--threads", extract.stream.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  extract_command->add_option("--threads", extract.stream.threads, "worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   extract_command->add_option("--models", extract.models_dir, "directory overriding the built-in models/data files");
   add_reader_flags(*extract_command, extract.stream.reader);
 
