@@ -76,9 +76,7 @@ Status DatePatterns::load(const ModelData& data, std::unique_ptr<const DatePatte
   placeholders["REL"] = "(?i:this|last|next|current|previous)";
   placeholders["TO"] = "(?:-|–|—|\\s+(?i:to|through|till|until)\\s+)";
 
-  std::string bytes;
-  if (Status s = data.read(kRulesFile, bytes); !s.ok()) return s;
-  if (Status s = RuleSet::compile(kRulesFile, bytes, placeholders, patterns->rules_); !s.ok()) return s;
+  if (Status s = RuleSet::load(data, kRulesFile, placeholders, patterns->rules_); !s.ok()) return s;
   if (Status s = patterns->bind_rules(); !s.ok()) return s;
   out = std::move(patterns);
   return {};

@@ -46,9 +46,7 @@ Status NumberPatterns::load(const ModelData& data, std::unique_ptr<const NumberP
   placeholders["PERCENT"] = "(?:\\s*%|\\s*(?i:percent|per\\s+cent|pct)\\b)";
   placeholders["TO"] = "(?:\\s*(?:-|–|—)\\s*|\\s+(?i:to|and)\\s+)";
 
-  std::string bytes;
-  if (Status s = data.read(kRulesFile, bytes); !s.ok()) return s;
-  if (Status s = RuleSet::compile(kRulesFile, bytes, placeholders, patterns->rules_); !s.ok()) return s;
+  if (Status s = RuleSet::load(data, kRulesFile, placeholders, patterns->rules_); !s.ok()) return s;
   if (Status s = patterns->bind_rules(); !s.ok()) return s;
   out = std::move(patterns);
   return {};

@@ -60,6 +60,13 @@ struct RuleSet::Impl {
 
 RuleSet::~RuleSet() = default;
 
+Status RuleSet::load(const ModelData& data, std::string_view file_name, const Placeholders& placeholders,
+                     std::unique_ptr<const RuleSet>& out) {
+  std::string bytes;
+  if (Status s = data.read(file_name, bytes); !s.ok()) return s;
+  return compile(file_name, bytes, placeholders, out);
+}
+
 Status RuleSet::compile(std::string_view file_name, std::string_view bytes, const Placeholders& placeholders,
                         std::unique_ptr<const RuleSet>& out) {
   if (Status s = check_header(file_name, bytes); !s.ok()) return s;

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "corpus/status.h"
+#include "models/model_data.h"
 
 namespace re2 {
 class RE2;
@@ -61,6 +62,9 @@ class RuleSet {
   // placeholder or a malformed line is an error naming file:line.
   static Status compile(std::string_view file_name, std::string_view bytes, const Placeholders& placeholders,
                         std::unique_ptr<const RuleSet>& out);
+  // Reads the rules file `file_name` from `data`, then compiles it as above.
+  static Status load(const ModelData& data, std::string_view file_name, const Placeholders& placeholders,
+                     std::unique_ptr<const RuleSet>& out);
 
   const std::vector<Rule>& rules() const { return rules_; }
 
