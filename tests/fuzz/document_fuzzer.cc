@@ -1,0 +1,82 @@
+// libFuzzer target: arbitrary bytes as an article, through every per-article
+// stage and the documents.jsonl writer.
+//
+// Input the reader would reject (invalid UTF-8, NUL bytes, empty) is skipped,
+// as the reader never passes it on. For the rest, the fuzzer checks what
+// users rely on: every token, sentence and mention lies inside the text on
+// UTF-8 boundaries, mentions of a kind are sorted and do not overlap, and the
+// document line is valid JSON whose span texts equal the article bytes.
+//
+//   cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DNEWSMINE_BUILD_FUZZERS=ON \
+//         -DNEWSMINE_BUILD_TESTS=OFF -DNEWSMINE_BUILD_BENCH=OFF \
+//         -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"   # coverage in the libraries too
+//   cmake --build build-fuzz --target document_fuzzer
+//   build-fuzz/tests/fuzz/document_fuzzer -max_total_time=60 corpus/sample
+#include <simdjson.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "corpus/text_checks.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/output_records.h"
+
+namespace {
+
+using namespace newsmine;
+
+void require(bool condition) {
+  if (!condition) std::abort();  // a finding: libFuzzer saves the input
+}
+
+bool on_boundary(std::string_view text, std::uint32_t offset) {
+  return offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
+}
+
+template <typename Mentions>
+void check_spans(std::string_view text, const Mentions& mentions) {
+  std::uint32_t previous_end = 0;
+  for (const auto& m : mentions) {
+    require(m.start < m.end && m.end <= text.size());
+    require(on_boundary(text, m.start) && on_boundary(text, m.end));
+    require(m.start >= previous_end);
+    previous_end = m.end;
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const std::unique_ptr<const Analyzer> analyzer = [] {
+    std::unique_ptr<const Analyzer> loaded;
+    require(Analyzer::load(ModelData::embedded(), loaded).ok());
+    return loaded;
+  }();
+  static Tokenizer tokenizer;
+
+  Document document{"fuzz", "fuzz", "2021-05-20", std::string(reinterpret_cast<const char*>(data), size)};
+  if (corpus_internal::text_problem(document.text, 1 << 20)) return 0;
+  const std::string text = document.text;
+  const DocumentAnalysis analysis = analyzer->analyze(std::move(document), tokenizer);
+
+  check_spans(text, analysis.tokens.tokens);
+  check_spans(text, analysis.tokens.sentences);
+  check_spans(text, analysis.dates);
+  check_spans(text, analysis.numbers);
+  check_spans(text, analysis.entities);
+
+  std::string line;
+  append_document_line(analysis, line);
+  static simdjson::dom::parser parser;
+  simdjson::dom::element parsed;
+  require(parser.parse(line).get(parsed) == simdjson::SUCCESS);
+  for (const char* field : {"dates", "numbers", "entities"})
+    for (simdjson::dom::element span : parsed[field].get_array()) {
+      const std::uint64_t start = span["start"], end = span["end"];
+      require(std::string_view(span["text"]) == std::string_view(text).substr(start, end - start));
+    }
+  return 0;
+}
