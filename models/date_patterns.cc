@@ -1,5 +1,6 @@
 #include "models/date_patterns.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "models/civil_date.h"
@@ -10,12 +11,6 @@ namespace newsmine {
 namespace {
 
 constexpr const char* kRulesFile = "dates.rules";
-
-struct HandlerInfo {
-  std::string_view name;
-  int handler;                             // DatePatterns::Handler as int
-  std::vector<std::string_view> required;  // groups the rule must define
-};
 
 std::string upper(std::string_view text) {
   std::string out(text);
@@ -122,7 +117,7 @@ Status DatePatterns::load_word_lists(const ModelData& data) {
 }
 
 Status DatePatterns::bind_rules() {
-  static const HandlerInfo kHandlers[] = {
+  static const std::vector<RuleSet::Handler> kHandlers = {
       {"date", static_cast<int>(Handler::date), {"month", "day"}},
       {"month", static_cast<int>(Handler::month), {"month"}},
       {"day_range", static_cast<int>(Handler::day_range), {"month", "day", "day2"}},
@@ -142,28 +137,16 @@ Status DatePatterns::bind_rules() {
       {"not_date", static_cast<int>(Handler::not_date), {}},
       {"future_cue", static_cast<int>(Handler::future_cue), {}},
   };
-  static constexpr std::string_view kGroupNames[g_group_count] = {
-      "year", "year2", "month", "month2", "day", "day2", "rel", "weekday", "quarter", "half",
+  static const std::vector<std::string_view> kGroupNames = {"year", "year2", "month", "month2", "day", "day2", "rel", "weekday", "quarter", "half",
       "decade", "season", "count", "unit", "day_word"};
-  const std::vector<RuleSet::Rule>& rules = rules_->rules();
-  compiled_.resize(rules.size());
-  for (std::size_t r = 0; r < rules.size(); ++r) {
-    const HandlerInfo* info = nullptr;
-    for (const HandlerInfo& candidate : kHandlers) {
-      if (candidate.name == rules[r].name) info = &candidate;
-    }
-    if (info == nullptr) return data_error(kRulesFile, rules[r].line, "unknown rule name '" + rules[r].name + "'");
-    compiled_[r].handler = static_cast<Handler>(info->handler);
-    for (int g = 0; g < g_group_count; ++g) compiled_[r].groups[g] = rules_->group(static_cast<int>(r), kGroupNames[g]);
-    for (std::string_view group : info->required) {
-      if (rules_->group(static_cast<int>(r), group) < 0) {
-        return data_error(kRulesFile, rules[r].line,
-                          "rule '" + rules[r].name + "' needs a group (?P<" + std::string(group) + ">...)");
-      }
-    }
-    if (info->handler == static_cast<int>(Handler::quarter) && compiled_[r].groups[g_quarter] < 0 &&
-        compiled_[r].groups[g_rel] < 0) {
-      return data_error(kRulesFile, rules[r].line, "rule 'quarter' needs a group (?P<quarter>...) or (?P<rel>...)");
+  std::vector<RuleSet::Binding> bindings;
+  if (Status s = rules_->bind(kRulesFile, kHandlers, kGroupNames, bindings); !s.ok()) return s;
+  compiled_.resize(bindings.size());
+  for (std::size_t r = 0; r < bindings.size(); ++r) {
+    compiled_[r].handler = static_cast<Handler>(bindings[r].handler);
+    std::copy(bindings[r].groups.begin(), bindings[r].groups.end(), compiled_[r].groups.begin());
+    if (compiled_[r].handler == Handler::quarter && compiled_[r].groups[g_quarter] < 0 && compiled_[r].groups[g_rel] < 0) {
+      return data_error(kRulesFile, rules_->rules()[r].line, "rule 'quarter' needs a group (?P<quarter>...) or (?P<rel>...)");
     }
   }
   return {};

@@ -1,5 +1,6 @@
 #include "models/number_patterns.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "models/rule_files.h"
@@ -74,42 +75,27 @@ Status NumberPatterns::load_currencies(const ModelData& data, std::vector<std::s
 }
 
 Status NumberPatterns::bind_rules() {
-  struct HandlerInfo {
-    std::string_view name;
-    Handler handler;
-    std::vector<std::string_view> required;
+  static const std::vector<RuleSet::Handler> kHandlers = {
+      {"money", static_cast<int>(Handler::money), {"cur"}},
+      {"money_range", static_cast<int>(Handler::money_range), {"cur", "num", "num2"}},
+      {"percent", static_cast<int>(Handler::percent), {}},
+      {"percent_range", static_cast<int>(Handler::percent_range), {"num", "num2"}},
+      {"ordinal", static_cast<int>(Handler::ordinal), {}},
+      {"fraction", static_cast<int>(Handler::fraction), {"numer", "denom"}},
+      {"cardinal", static_cast<int>(Handler::cardinal), {}},
   };
-  static const HandlerInfo kHandlers[] = {
-      {"money", Handler::money, {"cur"}},
-      {"money_range", Handler::money_range, {"cur", "num", "num2"}},
-      {"percent", Handler::percent, {}},
-      {"percent_range", Handler::percent_range, {"num", "num2"}},
-      {"ordinal", Handler::ordinal, {}},
-      {"fraction", Handler::fraction, {"numer", "denom"}},
-      {"cardinal", Handler::cardinal, {}},
-  };
-  static constexpr std::string_view kGroupNames[g_group_count] = {"num", "num2", "words", "scale",
-                                                                  "cur", "whole", "numer", "denom"};
-  const std::vector<RuleSet::Rule>& rules = rules_->rules();
-  compiled_.resize(rules.size());
-  for (std::size_t r = 0; r < rules.size(); ++r) {
-    const HandlerInfo* info = nullptr;
-    for (const HandlerInfo& candidate : kHandlers) {
-      if (candidate.name == rules[r].name) info = &candidate;
-    }
-    if (info == nullptr) return data_error(kRulesFile, rules[r].line, "unknown rule name '" + rules[r].name + "'");
-    compiled_[r].handler = info->handler;
-    for (int g = 0; g < g_group_count; ++g) compiled_[r].groups[g] = rules_->group(static_cast<int>(r), kGroupNames[g]);
-    for (std::string_view group : info->required) {
-      if (rules_->group(static_cast<int>(r), group) < 0) {
-        return data_error(kRulesFile, rules[r].line,
-                          "rule '" + rules[r].name + "' needs a group (?P<" + std::string(group) + ">...)");
-      }
-    }
-    if (info->required.empty() || info->handler == Handler::money) {
-      if (compiled_[r].groups[g_num] < 0 && compiled_[r].groups[g_words] < 0) {
-        return data_error(kRulesFile, rules[r].line, "rule '" + rules[r].name + "' needs a group (?P<num>...) or (?P<words>...)");
-      }
+  static const std::vector<std::string_view> kGroupNames = {"num", "num2", "words", "scale", "cur", "whole", "numer", "denom"};
+  std::vector<RuleSet::Binding> bindings;
+  if (Status s = rules_->bind(kRulesFile, kHandlers, kGroupNames, bindings); !s.ok()) return s;
+  compiled_.resize(bindings.size());
+  for (std::size_t r = 0; r < bindings.size(); ++r) {
+    compiled_[r].handler = static_cast<Handler>(bindings[r].handler);
+    std::copy(bindings[r].groups.begin(), bindings[r].groups.end(), compiled_[r].groups.begin());
+    const bool needs_value = compiled_[r].handler == Handler::money || compiled_[r].handler == Handler::percent ||
+                             compiled_[r].handler == Handler::ordinal || compiled_[r].handler == Handler::cardinal;
+    if (needs_value && compiled_[r].groups[g_num] < 0 && compiled_[r].groups[g_words] < 0) {
+      const RuleSet::Rule& rule = rules_->rules()[r];
+      return data_error(kRulesFile, rule.line, "rule '" + rule.name + "' needs a group (?P<num>...) or (?P<words>...)");
     }
   }
   return {};

@@ -60,6 +60,25 @@ struct RuleSet::Impl {
 
 RuleSet::~RuleSet() = default;
 
+Status RuleSet::bind(std::string_view file_name, const std::vector<Handler>& handlers,
+                     const std::vector<std::string_view>& group_names, std::vector<Binding>& out) const {
+  out.assign(rules_.size(), {});
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = rules_[r];
+    const Handler* handler = nullptr;
+    for (const Handler& candidate : handlers)
+      if (candidate.name == rule.name) handler = &candidate;
+    if (handler == nullptr) return data_error(file_name, rule.line, "unknown rule name '" + rule.name + "'");
+    for (std::string_view required : handler->required)
+      if (group(static_cast<int>(r), required) < 0)
+        return data_error(file_name, rule.line,
+                          "rule '" + rule.name + "' needs a group (?P<" + std::string(required) + ">...)");
+    out[r].handler = handler->id;
+    for (std::string_view name : group_names) out[r].groups.push_back(group(static_cast<int>(r), name));
+  }
+  return {};
+}
+
 Status RuleSet::load(const ModelData& data, std::string_view file_name, const Placeholders& placeholders,
                      std::unique_ptr<const RuleSet>& out) {
   std::string bytes;

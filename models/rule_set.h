@@ -68,6 +68,24 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
 
+  // How rules of one name are handled: the caller's handler id, and the
+  // capture groups every rule of that name must define.
+  struct Handler {
+    std::string_view name;
+    int id;
+    std::vector<std::string_view> required;
+  };
+  // A rule bound to its handler, with the index of each group the caller
+  // asked for (-1 where the rule lacks it), in the order of `group_names`.
+  struct Binding {
+    int handler = 0;
+    std::vector<int> groups;
+  };
+  // Binds every rule to the handler of its name. An unknown rule name or a
+  // missing required group is an error naming file:line.
+  Status bind(std::string_view file_name, const std::vector<Handler>& handlers,
+              const std::vector<std::string_view>& group_names, std::vector<Binding>& out) const;
+
   // Index of the capturing group `name` in rule `rule`, or -1.
   int group(int rule, std::string_view name) const;
 
