@@ -38,6 +38,11 @@ class JsonWriter {
   void boolean(bool value);
   void null();
 
+  // A key and its value in one call.
+  void string_field(std::string_view name, std::string_view value) { key(name); string(value); }
+  void integer_field(std::string_view name, std::int64_t value) { key(name); integer(value); }
+  void number_field(std::string_view name, double value) { key(name); number(value); }
+
  private:
   void open(char bracket);
   void close(char bracket);

@@ -8,12 +8,9 @@ namespace newsmine {
 namespace {
 
 void span_fields(JsonWriter& json, std::string_view text, std::uint32_t start, std::uint32_t end) {
-  json.key("start");
-  json.integer(start);
-  json.key("end");
-  json.integer(end);
-  json.key("text");
-  json.string(span_text(text, start, end));
+  json.integer_field("start", start);
+  json.integer_field("end", end);
+  json.string_field("text", span_text(text, start, end));
 }
 
 }  // namespace
@@ -25,18 +22,13 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
   const std::string_view text = doc.text;
   JsonWriter json(out);
   json.begin_object();
-  json.key("id");
-  json.string(doc.id);
-  json.key("source");
-  json.string(doc.source);
+  json.string_field("id", doc.id);
+  json.string_field("source", doc.source);
   json.key("date");
   json.string_or_null(doc.date);
-  json.key("bytes");
-  json.integer(static_cast<std::int64_t>(text.size()));
-  json.key("tokens");
-  json.integer(static_cast<std::int64_t>(analysis.tokens.tokens.size()));
-  json.key("sentences");
-  json.integer(static_cast<std::int64_t>(analysis.tokens.sentences.size()));
+  json.integer_field("bytes", static_cast<std::int64_t>(text.size()));
+  json.integer_field("tokens", static_cast<std::int64_t>(analysis.tokens.tokens.size()));
+  json.integer_field("sentences", static_cast<std::int64_t>(analysis.tokens.sentences.size()));
 
   json.key("dates");
   json.begin_array();
@@ -45,8 +37,7 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
     span_fields(json, text, date.start, date.end);
     json.key("value");
     json.string_or_null(date.value);
-    json.key("kind");
-    json.string(to_string(date.kind));
+    json.string_field("kind", to_string(date.kind));
     json.end_object();
   }
   json.end_array();
@@ -56,12 +47,10 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
   for (const NumberMention& number : analysis.numbers) {
     json.begin_object();
     span_fields(json, text, number.start, number.end);
-    json.key("value");
-    json.number(number.value);
+    json.number_field("value", number.value);
     json.key("unit");
     json.string_or_null(number.unit);
-    json.key("kind");
-    json.string(to_string(number.kind));
+    json.string_field("kind", to_string(number.kind));
     json.end_object();
   }
   json.end_array();
@@ -71,10 +60,8 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
   for (const EntityMention& entity : analysis.entities) {
     json.begin_object();
     span_fields(json, text, entity.start, entity.end);
-    json.key("label");
-    json.string(to_string(entity.label));
-    json.key("canonical");
-    json.string(entity.canonical);
+    json.string_field("label", to_string(entity.label));
+    json.string_field("canonical", entity.canonical);
     json.end_object();
   }
   json.end_array();
@@ -85,10 +72,8 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
 void append_rejection_line(const Rejection& rejection, std::string& out) {
   JsonWriter json(out);
   json.begin_object();
-  json.key("source");
-  json.string(rejection.source);
-  json.key("reason");
-  json.string(rejection.reason);
+  json.string_field("source", rejection.source);
+  json.string_field("reason", rejection.reason);
   json.end_object();
   out.push_back('\n');
 }
@@ -96,12 +81,9 @@ void append_rejection_line(const Rejection& rejection, std::string& out) {
 void append_similar_line(std::string_view a, std::string_view b, double cosine, std::string& out) {
   JsonWriter json(out);
   json.begin_object();
-  json.key("a");
-  json.string(a);
-  json.key("b");
-  json.string(b);
-  json.key("cosine");
-  json.number(round6(cosine));
+  json.string_field("a", a);
+  json.string_field("b", b);
+  json.number_field("cosine", round6(cosine));
   json.end_object();
   out.push_back('\n');
 }
@@ -110,26 +92,16 @@ void append_passage_line(const Passage& passage, std::string_view a_id, std::str
                          std::string_view a_text, std::string_view b_text, std::string& out) {
   JsonWriter json(out);
   json.begin_object();
-  json.key("a");
-  json.string(a_id);
-  json.key("a_start");
-  json.integer(passage.a_start);
-  json.key("a_end");
-  json.integer(passage.a_end);
-  json.key("b");
-  json.string(b_id);
-  json.key("b_start");
-  json.integer(passage.b_start);
-  json.key("b_end");
-  json.integer(passage.b_end);
-  json.key("score");
-  json.number(round6(passage.score));
-  json.key("kind");
-  json.string(passage.exact ? "exact" : "near");
-  json.key("a_text");
-  json.string(a_text);
-  json.key("b_text");
-  json.string(b_text);
+  json.string_field("a", a_id);
+  json.integer_field("a_start", passage.a_start);
+  json.integer_field("a_end", passage.a_end);
+  json.string_field("b", b_id);
+  json.integer_field("b_start", passage.b_start);
+  json.integer_field("b_end", passage.b_end);
+  json.number_field("score", round6(passage.score));
+  json.string_field("kind", passage.exact ? "exact" : "near");
+  json.string_field("a_text", a_text);
+  json.string_field("b_text", b_text);
   json.end_object();
   out.push_back('\n');
 }
@@ -138,22 +110,16 @@ void append_cluster_line(std::size_t number, const Cluster& cluster, const std::
                          std::string_view representative_text, std::string& out) {
   JsonWriter json(out);
   json.begin_object();
-  json.key("cluster");
-  json.integer(static_cast<std::int64_t>(number));
-  json.key("size");
-  json.integer(static_cast<std::int64_t>(cluster.members.size()));
-  json.key("text");
-  json.string(representative_text);
+  json.integer_field("cluster", static_cast<std::int64_t>(number));
+  json.integer_field("size", static_cast<std::int64_t>(cluster.members.size()));
+  json.string_field("text", representative_text);
   json.key("members");
   json.begin_array();
   for (const ClusterMember& member : cluster.members) {
     json.begin_object();
-    json.key("id");
-    json.string(ids[member.doc]);
-    json.key("start");
-    json.integer(member.start);
-    json.key("end");
-    json.integer(member.end);
+    json.string_field("id", ids[member.doc]);
+    json.integer_field("start", member.start);
+    json.integer_field("end", member.end);
     json.end_object();
   }
   json.end_array();

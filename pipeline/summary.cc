@@ -13,8 +13,7 @@ double megabytes_per_second(std::uint64_t bytes, double seconds) {
 }
 
 void count(JsonWriter& json, const char* name, std::uint64_t value) {
-  json.key(name);
-  json.integer(static_cast<std::int64_t>(value));
+  json.integer_field(name, static_cast<std::int64_t>(value));
 }
 
 }  // namespace
@@ -24,8 +23,7 @@ std::string summary_json(const RunSummary& summary) {
   std::string out;
   JsonWriter json(out);
   json.begin_object();
-  json.key("version");
-  json.string(NEWSMINE_VERSION);
+  json.string_field("version", NEWSMINE_VERSION);
   count(json, "threads", static_cast<std::uint64_t>(summary.stream.threads));
   count(json, "read", reader.records);
   count(json, "accepted", reader.documents);
@@ -44,8 +42,7 @@ std::string summary_json(const RunSummary& summary) {
   count(json, "passages", summary.passages);
   count(json, "clusters", summary.clusters);
   count(json, "reused_bytes", summary.reused_bytes);
-  json.key("reused_share");
-  json.number(round6(reader.text_bytes ? static_cast<double>(summary.reused_bytes) / static_cast<double>(reader.text_bytes) : 0));
+  json.number_field("reused_share", round6(reader.text_bytes ? static_cast<double>(summary.reused_bytes) / static_cast<double>(reader.text_bytes) : 0));
   // Stage seconds of the parallel stages are summed over threads (CPU time);
   // wall_seconds is the elapsed time of the whole run.
   json.key("stages");
@@ -53,17 +50,13 @@ std::string summary_json(const RunSummary& summary) {
   for (const StageTime& stage : summary.stages) {
     json.key(stage.name);
     json.begin_object();
-    json.key("seconds");
-    json.number(round6(stage.seconds));
-    json.key("mb_per_s");
-    json.number(round6(megabytes_per_second(stage.bytes, stage.seconds)));
+    json.number_field("seconds", round6(stage.seconds));
+    json.number_field("mb_per_s", round6(megabytes_per_second(stage.bytes, stage.seconds)));
     json.end_object();
   }
   json.end_object();
-  json.key("wall_seconds");
-  json.number(round6(summary.wall_seconds));
-  json.key("mb_per_s");
-  json.number(round6(megabytes_per_second(reader.text_bytes, summary.wall_seconds)));
+  json.number_field("wall_seconds", round6(summary.wall_seconds));
+  json.number_field("mb_per_s", round6(megabytes_per_second(reader.text_bytes, summary.wall_seconds)));
   json.end_object();
   out.push_back('\n');
   return out;
