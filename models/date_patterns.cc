@@ -67,7 +67,7 @@ Status DatePatterns::load(const ModelData& data, std::unique_ptr<const DatePatte
   placeholders["SEASON"] = word_alternation(patterns->season_words_);
   placeholders["YEAR"] = "(?:19|20)\\d\\d";
   placeholders["DAY"] = "(?:0?[1-9]|[12]\\d|3[01])";
-  placeholders["COUNT"] = "(?:\\d{1,3}|" + patterns->numbers_.cardinal_words_pattern() + "|(?i:an?))";
+  placeholders["COUNT"] = "(?:\\d{1,3}|" + patterns->numbers_.cardinal_words_pattern() + "|(?i:an|a))";
   placeholders["REL"] = "(?i:this|last|next|current|previous)";
   placeholders["TO"] = "(?:-|–|—|\\s+(?i:to|through|till|until)\\s+)";
 

@@ -81,36 +81,33 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
   context.has_document_date = parse_iso_date(document_date, context.document_date);
   context.nearest_year = options_.nearest_year;
 
-  std::vector<RuleMatch> matches;
-  patterns_->rules().find_all(text, matches);
-  std::vector<RuleMatch> accepted;
-  std::vector<ParsedDate> parsed;
-  std::vector<std::uint32_t> future_cues;  // start offsets of "will", "scheduled", ...
-  accepted.reserve(matches.size());
-  parsed.reserve(matches.size());
-  for (RuleMatch& match : matches) {
+  struct Found {
+    std::uint32_t start, end;
     ParsedDate date;
-    if (!patterns_->parse(text, match, date)) continue;
+  };
+  std::vector<Found> found;
+  std::vector<std::uint32_t> future_cues;  // start offsets of "will", "scheduled", ...
+  patterns_->rules().scan(text, [&](const RuleMatch& match) {
+    ParsedDate date;
+    if (!patterns_->parse(text, match, date)) return false;
     if (date.form == DateForm::future_cue) {
       future_cues.push_back(match.start);
-      continue;
+    } else if (date.form != DateForm::none) {  // a "none" match is accepted only to hide the dates inside it
+      found.push_back({match.start, match.end, date});
     }
-    accepted.push_back(std::move(match));
-    parsed.push_back(date);
-  }
-  std::sort(future_cues.begin(), future_cues.end());
+    return true;
+  });
 
   std::vector<DateMention> mentions;
+  mentions.reserve(found.size());
   std::size_t hint_end = 0;  // where the mention that set year_hint ends
-  for (std::size_t index : select_longest(accepted)) {
-    const RuleMatch& match = accepted[index];
-    if (parsed[index].form == DateForm::none) continue;
+  for (const Found& match : found) {
     if (context.year_hint != 0 && (match.start - hint_end > options_.year_hint_window ||
                                    sentence_break(text, hint_end, match.start))) {
       context.year_hint = 0;
     }
     context.future_cue = in_same_sentence(text, future_cues, match.start, match.end);
-    const Resolved resolved = resolve(parsed[index], context);
+    const Resolved resolved = resolve(match.date, context);
     if (options_.year_hint_window > 0 && resolved.established_year != 0) {
       context.year_hint = resolved.established_year;
       hint_end = match.end;

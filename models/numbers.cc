@@ -62,23 +62,11 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view text,
                                                     const std::vector<DateMention>& dates) const {
   const DateSpans date_spans(dates);
 
-  std::vector<RuleMatch> matches;
-  patterns_->rules().find_all(text, matches);
-  // Parse before choosing, so that a match that is not a number cannot hide a shorter one that is.
-  std::vector<RuleMatch> accepted;
-  std::vector<std::vector<NumberMention>> parsed;
-  std::vector<NumberMention> scratch;
-  for (RuleMatch& match : matches) {
-    if (date_spans.overlaps(match.start, match.end)) continue;
-    scratch.clear();
-    if (!patterns_->parse(text, match, scratch)) continue;
-    accepted.push_back(std::move(match));
-    parsed.push_back(scratch);
-  }
   std::vector<NumberMention> mentions;
-  for (std::size_t index : select_longest(accepted)) {
-    for (NumberMention& mention : parsed[index]) mentions.push_back(std::move(mention));
-  }
+  patterns_->rules().scan(text, [&](const RuleMatch& match) {
+    if (date_spans.overlaps(match.start, match.end)) return false;
+    return patterns_->parse(text, match, mentions);
+  });
   return mentions;
 }
 

@@ -1,6 +1,7 @@
 #include "models/rule_files.h"
 
 #include <algorithm>
+#include <map>
 
 #include <re2/re2.h>
 
@@ -88,13 +89,12 @@ std::string word_alternation(std::vector<std::string> words, const AlternationOp
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  std::string pattern = "(?:";
-  bool first = true;
+  // Entries that need the same boundaries and case rule share one group,
+  // "\b(?i:billion|bln|bn)\b", which RE2 factors into a trie: a much smaller
+  // program than one group per entry, and so a faster submatch.
+  std::map<int, std::string> buckets;  // bit 0: leading \b, bit 1: trailing \b, bit 2: any case
   for (const std::string& word : words) {
     if (word.empty()) continue;
-    if (!first) pattern += '|';
-    first = false;
-    if (options.leading_boundary && is_word_byte(word.front())) pattern += "\\b";
     std::string body;
     std::string_view rest = word;
     while (!rest.empty()) {
@@ -105,14 +105,22 @@ std::string word_alternation(std::vector<std::string> words, const AlternationOp
       rest.remove_prefix(space + 1);
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     }
-    if (options.fold_lowercase && is_lowercase_word(word)) {
-      pattern += "(?i:" + body + ")";
-    } else {
-      pattern += body;
-    }
-    if (options.trailing_boundary && is_word_byte(word.back())) pattern += "\\b";
+    const int key = (options.leading_boundary && is_word_byte(word.front()) ? 1 : 0) |
+                    (options.trailing_boundary && is_word_byte(word.back()) ? 2 : 0) |
+                    (options.fold_lowercase && is_lowercase_word(word) ? 4 : 0);
+    std::string& bucket = buckets[key];
+    if (!bucket.empty()) bucket += '|';
+    bucket += body;
   }
-  if (first) pattern += "[^\\x00-\\x{10FFFF}]";  // an empty list matches nothing
+  if (buckets.empty()) return "(?:[^\\x00-\\x{10FFFF}])";  // an empty list matches nothing
+  std::string pattern = "(?:";
+  for (const auto& [key, bucket] : buckets) {
+    if (pattern.size() > 3) pattern += '|';
+    if (key & 1) pattern += "\\b";
+    pattern += (key & 4) ? "(?i:" : "(?:";
+    pattern += bucket + ")";
+    if (key & 2) pattern += "\\b";
+  }
   pattern += ')';
   return pattern;
 }

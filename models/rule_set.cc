@@ -1,7 +1,6 @@
 #include "models/rule_set.h"
 
 #include <algorithm>
-#include <iterator>
 #include <utility>
 
 #include <re2/re2.h>
@@ -13,11 +12,18 @@
 namespace newsmine {
 namespace {
 
-RE2::Options rule_options() {
+// A look-behind sees at most this many bytes before the match.
+constexpr std::size_t kLookbehindReach = 64;
+
+RE2::Options rule_options(bool capture) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
-  options.set_max_mem(32 << 20);
+  options.set_longest_match(true);
+  options.set_never_capture(!capture);
+  // The union of all rules is one large DFA; a small budget would push RE2
+  // onto its much slower NFA.
+  options.set_max_mem(capture ? 32 << 20 : 256 << 20);
   return options;
 }
 
@@ -52,10 +58,45 @@ Status expand(std::string_view file_name, int line, std::string_view pattern,
   return {};
 }
 
+// Splits a leading "(?<=X)" off `pattern`: X goes to `lookbehind`, the rest
+// stays. False when the group is not closed.
+bool split_lookbehind(std::string& pattern, std::string& lookbehind) {
+  lookbehind.clear();
+  if (!pattern.starts_with("(?<=")) return true;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]"
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      lookbehind = pattern.substr(4, i - 4);
+      pattern.erase(0, i + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The offset of a match piece inside `text`.
+std::uint32_t offset_in(std::string_view text, const re2::StringPiece& piece) {
+  return static_cast<std::uint32_t>(piece.data() - text.data());
+}
+
 }  // namespace
 
+// The two matchers built from all rules together: `any` finds where the next
+// match starts, `starts` tells which rules can match there.
 struct RuleSet::Impl {
-  std::unique_ptr<RE2::Set> set;  // null when the combined set could not be built
+  std::unique_ptr<RE2> any;          // (?:r1)|(?:r2)|..., leftmost-longest, no captures
+  std::unique_ptr<RE2::Set> starts;  // (?:^|\C)(?:ri), anchored at the byte before the start
 };
 
 RuleSet::~RuleSet() = default;
@@ -91,10 +132,9 @@ Status RuleSet::compile(std::string_view file_name, std::string_view bytes, cons
   if (Status s = check_header(file_name, bytes); !s.ok()) return s;
   std::unique_ptr<RuleSet> rules(new RuleSet());
   rules->impl_ = std::make_unique<Impl>();
-  const RE2::Options options = rule_options();
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  bool set_ok = true;
-  std::string expanded;
+  auto starts = std::make_unique<RE2::Set>(rule_options(false), RE2::ANCHOR_START);
+  std::string any_pattern;
+  std::string expanded, lookbehind;
   for (const ModelData::Line& line : ModelData::content_lines(bytes)) {
     const std::size_t tab = line.text.find('\t');
     if (tab == std::string_view::npos) return data_error(file_name, line.number, "expected name<TAB>pattern");
@@ -103,26 +143,43 @@ Status RuleSet::compile(std::string_view file_name, std::string_view bytes, cons
     while (!pattern.empty() && (pattern.front() == '\t' || pattern.front() == ' ')) pattern.remove_prefix(1);
     if (name.empty() || pattern.empty()) return data_error(file_name, line.number, "expected name<TAB>pattern");
     if (Status s = expand(file_name, line.number, pattern, placeholders, expanded); !s.ok()) return s;
-    auto regex = std::make_shared<RE2>(expanded, options);
-    if (!regex->ok()) {
-      return data_error(file_name, line.number,
-                        "bad pattern for rule '" + std::string(name) + "': " + regex->error() + " (at '" +
-                            regex->error_arg() + "')");
-    }
-    if (regex->Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
-      return data_error(file_name, line.number, "rule '" + std::string(name) + "' matches the empty string");
+    if (!split_lookbehind(expanded, lookbehind)) {
+      return data_error(file_name, line.number, "unclosed look-behind (?<=...) in rule '" + std::string(name) + "'");
     }
     Rule rule;
     rule.name = std::string(name);
     rule.line = line.number;
-    const auto& names = regex->NamedCapturingGroups();
-    if (auto span = names.find("span"); span != names.end()) rule.span_group = span->second;
-    rule.regex = std::move(regex);
-    if (set_ok && set->Add(expanded, nullptr) < 0) set_ok = false;
+    rule.regex = std::make_shared<RE2>(expanded, rule_options(true));
+    if (!rule.regex->ok()) {
+      return data_error(file_name, line.number,
+                        "bad pattern for rule '" + rule.name + "': " + rule.regex->error() + " (at '" +
+                            rule.regex->error_arg() + "')");
+    }
+    if (rule.regex->Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
+      return data_error(file_name, line.number, "rule '" + rule.name + "' matches the empty string");
+    }
+    if (!lookbehind.empty()) {
+      rule.lookbehind = std::make_shared<RE2>("(?:" + lookbehind + ")\\z", rule_options(false));
+      if (!rule.lookbehind->ok()) {
+        return data_error(file_name, line.number,
+                          "bad look-behind for rule '" + rule.name + "': " + rule.lookbehind->error());
+      }
+    }
+    std::string set_error;
+    if (starts->Add("(?:^|\\C)(?:" + expanded + ")", &set_error) < 0) {
+      return data_error(file_name, line.number, "rule '" + rule.name + "' does not combine: " + set_error);
+    }
+    if (!any_pattern.empty()) any_pattern += '|';
+    any_pattern += "(?:" + expanded + ")";
     rules->rules_.push_back(std::move(rule));
   }
   if (rules->rules_.empty()) return data_error(file_name, 1, "no rules");
-  if (set_ok && set->Compile()) rules->impl_->set = std::move(set);
+  if (!starts->Compile()) return data_error(file_name, 1, "the rules do not fit in one RE2::Set");
+  rules->impl_->starts = std::move(starts);
+  rules->impl_->any = std::make_unique<RE2>(any_pattern, rule_options(false));
+  if (!rules->impl_->any->ok()) {
+    return data_error(file_name, 1, "the union of all rules does not compile: " + rules->impl_->any->error());
+  }
   out = std::move(rules);
   return {};
 }
@@ -133,76 +190,79 @@ int RuleSet::group(int rule, std::string_view name) const {
   return found == names.end() ? -1 : found->second;
 }
 
-void RuleSet::find_all(std::string_view text, std::vector<RuleMatch>& out) const {
-  std::vector<int> candidates;
-  bool filtered = false;
-  if (impl_->set) {
-    RE2::Set::ErrorInfo error;
-    if (impl_->set->Match(text, &candidates, &error)) {
-      filtered = true;
-    } else if (error.kind == RE2::Set::kNoError) {
-      return;  // no rule matches anywhere
-    }
-  }
-  if (!filtered) {
-    candidates.resize(rules_.size());
-    for (std::size_t i = 0; i < rules_.size(); ++i) candidates[i] = static_cast<int>(i);
-  }
-  std::sort(candidates.begin(), candidates.end());
-  std::vector<re2::StringPiece> groups;
+void RuleSet::candidates_at(std::string_view text, std::uint32_t start, const std::vector<int>& candidates,
+                            std::vector<RuleMatch>& out) const {
+  thread_local std::vector<re2::StringPiece> pieces;
+  const std::size_t first = out.size();
   for (int index : candidates) {
     const Rule& rule = rules_[static_cast<std::size_t>(index)];
     const int count = rule.regex->NumberOfCapturingGroups() + 1;
-    groups.assign(static_cast<std::size_t>(count), re2::StringPiece());
-    std::size_t position = 0;
-    while (position <= text.size() &&
-           rule.regex->Match(text, position, text.size(), RE2::UNANCHORED, groups.data(), count)) {
-      const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t end = begin + groups[0].size();
-      RuleMatch match;
-      match.rule = index;
-      match.start = static_cast<std::uint32_t>(begin);
-      match.end = static_cast<std::uint32_t>(end);
-      if (rule.span_group > 0 && groups[static_cast<std::size_t>(rule.span_group)].data() != nullptr) {
-        const re2::StringPiece span = groups[static_cast<std::size_t>(rule.span_group)];
-        match.start = static_cast<std::uint32_t>(span.data() - text.data());
-        match.end = static_cast<std::uint32_t>(match.start + span.size());
+    pieces.assign(static_cast<std::size_t>(count), re2::StringPiece());
+    if (!rule.regex->Match(text, start, text.size(), RE2::ANCHOR_START, pieces.data(), count)) continue;
+    if (rule.lookbehind) {
+      const re2::StringPiece before(text.data(), start);
+      const std::size_t from = start > kLookbehindReach ? start - kLookbehindReach : 0;
+      if (!rule.lookbehind->Match(before, from, start, RE2::UNANCHORED, nullptr, 0)) continue;
+    }
+    RuleMatch& match = out.emplace_back();
+    match.rule = index;
+    match.start = start;
+    match.end = offset_in(text, pieces[0]) + static_cast<std::uint32_t>(pieces[0].size());
+    match.groups.reserve(pieces.size());
+    for (const re2::StringPiece& piece : pieces) match.groups.emplace_back(piece.data(), piece.size());
+  }
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                   [](const RuleMatch& a, const RuleMatch& b) { return a.end > b.end; });
+}
+
+void RuleSet::scan(std::string_view text, const Accept& accept) const {
+  std::vector<int> candidates;
+  std::vector<RuleMatch> matches;
+  std::vector<int> every_rule;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    re2::StringPiece next;
+    if (!impl_->any->Match(text, position, text.size(), RE2::UNANCHORED, &next, 1)) return;
+    const std::uint32_t start = offset_in(text, next);
+    // The byte before the start goes along, so that \b in a rule sees it.
+    const std::size_t context = start > 0 ? start - 1 : 0;
+    RE2::Set::ErrorInfo error;
+    if (!impl_->starts->Match(text.substr(context), &candidates, &error) && error.kind != RE2::Set::kNoError) {
+      if (every_rule.empty()) {
+        for (std::size_t i = 0; i < rules_.size(); ++i) every_rule.push_back(static_cast<int>(i));
       }
-      if (match.end > match.start) {
-        match.groups.reserve(groups.size());
-        for (const re2::StringPiece& group : groups) match.groups.emplace_back(group.data(), group.size());
-        out.push_back(std::move(match));
+      candidates = every_rule;
+    }
+    std::sort(candidates.begin(), candidates.end());
+    matches.clear();
+    candidates_at(text, start, candidates, matches);
+    position = start + 1;
+    for (const RuleMatch& match : matches) {
+      if (accept(match)) {
+        position = match.end;
+        break;
       }
-      position = end > begin ? end : begin + 1;
     }
   }
 }
 
-std::vector<std::size_t> select_longest(const std::vector<RuleMatch>& matches) {
-  std::vector<std::size_t> order(matches.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const RuleMatch& x = matches[a];
-    const RuleMatch& y = matches[b];
-    const std::uint32_t lx = x.end - x.start, ly = y.end - y.start;
-    if (lx != ly) return lx > ly;
-    if (x.start != y.start) return x.start < y.start;
-    if (x.rule != y.rule) return x.rule < y.rule;
-    return a < b;
-  });
-  // Accepted spans keyed by start; a new span is kept if it touches none of them.
-  std::map<std::uint32_t, std::uint32_t> taken;
-  std::vector<std::size_t> chosen;
-  for (std::size_t index : order) {
-    const RuleMatch& m = matches[index];
-    auto next = taken.lower_bound(m.start);
-    if (next != taken.end() && next->first < m.end) continue;
-    if (next != taken.begin() && std::prev(next)->second > m.start) continue;
-    taken.emplace(m.start, m.end);
-    chosen.push_back(index);
+void RuleSet::scan_reference(std::string_view text, const Accept& accept) const {
+  std::vector<int> every_rule;
+  for (std::size_t i = 0; i < rules_.size(); ++i) every_rule.push_back(static_cast<int>(i));
+  std::vector<RuleMatch> matches;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    matches.clear();
+    candidates_at(text, static_cast<std::uint32_t>(position), every_rule, matches);
+    std::size_t next = position + 1;
+    for (const RuleMatch& match : matches) {
+      if (accept(match)) {
+        next = match.end;
+        break;
+      }
+    }
+    position = next;
   }
-  std::sort(chosen.begin(), chosen.end(), [&](std::size_t a, std::size_t b) { return matches[a].start < matches[b].start; });
-  return chosen;
 }
 
 }  // namespace newsmine

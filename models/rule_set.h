@@ -1,26 +1,33 @@
-// RuleSet: named RE2 patterns read from a rules file, matched in one pass.
+// RuleSet: named RE2 patterns read from a rules file, matched as a lexer does.
 //
 // A rules file has one rule per line, `name<TAB>pattern`, after a header
 // comment with a version line (see rule_files.h). Patterns may use
 // placeholders such as {MONTH}; the caller supplies their expansions, usually
-// alternations built from word lists. A rule may mark the part of its match
-// that is the mention with a group named "span" (cue words such as "in" in
-// "in 2019" then stay outside); otherwise the whole match is the span.
+// alternations built from word lists. A pattern may open with a look-behind,
+// `(?<=in\s+)`, which RE2 itself lacks: the text just before the match must
+// end with it, and it is not part of the match ("in May" -> "May").
 //
-// find_all() first runs one RE2::Set over the text to learn which rules match
-// at all, then collects every match of just those rules with RE2::Match at
-// explicit start positions (so \b sees the text before the start). Rules are
-// compiled once in compile(); a RuleSet is immutable and safe to share between
-// threads.
+// scan() reads the text left to right, maximal munch: at the leftmost
+// position where any rule matches, every rule that matches there is a
+// candidate, the longest first (equal lengths: the earlier rule); the caller's
+// `accept` reads each in turn until one is a real mention ("$2020" is no
+// year), and scanning resumes at its end. When none is accepted, scanning
+// resumes one byte further on. Each rule matches leftmost-longest.
+//
+// The cost is one DFA pass over the text with the union of all rules, plus,
+// at each position where a rule matches, one RE2::Set pass over the few bytes
+// there and one submatch run per candidate: text where nothing matches costs
+// one DFA step per byte. scan_reference() computes the same result by trying
+// every rule at every byte, for tests. Rules are compiled once; a RuleSet is
+// immutable and safe to share between threads.
 //
 //   std::unique_ptr<const RuleSet> rules;
 //   if (Status s = RuleSet::compile("dates.rules", bytes, placeholders, rules); !s.ok()) return s;
-//   std::vector<RuleMatch> matches;
-//   rules->find_all(text, matches);
-//   for (std::size_t i : select_longest(matches)) use(matches[i]);
+//   rules->scan(text, [&](const RuleMatch& m) { return parse(m); });
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -38,22 +45,18 @@ namespace newsmine {
 
 struct RuleMatch {
   int rule = 0;                          // index into RuleSet::rules()
-  std::uint32_t start = 0;               // the span: group "span" if the rule has one,
-  std::uint32_t end = 0;                 //   else the whole match (UTF-8 byte offsets)
+  std::uint32_t start = 0;               // UTF-8 byte offsets of the match
+  std::uint32_t end = 0;
   std::vector<std::string_view> groups;  // 0: whole match; i: capturing group i (data() == nullptr if unset)
 };
-
-// Picks non-overlapping matches: the longest span wins, then the leftmost, then
-// the rule that comes first in the file. Returns indices sorted by start.
-std::vector<std::size_t> select_longest(const std::vector<RuleMatch>& matches);
 
 class RuleSet {
  public:
   struct Rule {
-    std::string name;               // the rule's name, e.g. "month_day_year"
-    int line = 0;                   // its line in the rules file
-    std::shared_ptr<re2::RE2> regex;
-    int span_group = -1;            // index of the "span" group, or -1
+    std::string name;                      // the rule's name, e.g. "date"
+    int line = 0;                          // its line in the rules file
+    std::shared_ptr<re2::RE2> regex;       // the pattern, leftmost-longest
+    std::shared_ptr<re2::RE2> lookbehind;  // "(?:X)\z" for a leading (?<=X), or null
   };
 
   using Placeholders = std::map<std::string, std::string, std::less<>>;
@@ -89,15 +92,26 @@ class RuleSet {
   // Index of the capturing group `name` in rule `rule`, or -1.
   int group(int rule, std::string_view name) const;
 
-  // Appends every match of every rule to `out` (leftmost-first within a rule,
-  // matches of one rule do not overlap each other). Thread-safe.
-  void find_all(std::string_view text, std::vector<RuleMatch>& out) const;
+  // Called with each candidate match; true accepts it. The match (and its
+  // groups) is valid only during the call.
+  using Accept = std::function<bool(const RuleMatch&)>;
+
+  // Maximal-munch scan of `text` (see the header comment). Thread-safe.
+  void scan(std::string_view text, const Accept& accept) const;
+
+  // The same result as scan(), by trying every rule at every byte: slow and
+  // obvious, for tests of the fast path.
+  void scan_reference(std::string_view text, const Accept& accept) const;
 
   ~RuleSet();
 
  private:
   RuleSet() = default;
   struct Impl;
+  // Every rule in `candidates` that matches at `start` (with its look-behind),
+  // appended to `out`, longest first, then in rule order.
+  void candidates_at(std::string_view text, std::uint32_t start, const std::vector<int>& candidates,
+                     std::vector<RuleMatch>& out) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
 };
