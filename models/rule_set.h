@@ -5,7 +5,8 @@
 // placeholders such as {MONTH}; the caller supplies their expansions, usually
 // alternations built from word lists. A pattern may open with a look-behind,
 // `(?<=in\s+)`, which RE2 itself lacks: the text just before the match must
-// end with it, and it is not part of the match ("in May" -> "May").
+// end with it (at most 64 bytes of it are looked at), and it is not part of
+// the match ("in May" -> "May").
 //
 // scan() reads the text left to right, maximal munch: at the leftmost
 // position where any rule matches, every rule that matches there is a
@@ -14,12 +15,21 @@
 // year), and scanning resumes at its end. When none is accepted, scanning
 // resumes one byte further on. Each rule matches leftmost-longest.
 //
-// The cost is one DFA pass over the text with the union of all rules, plus,
-// at each position where a rule matches, one RE2::Set pass over the few bytes
-// there and one submatch run per candidate: text where nothing matches costs
-// one DFA step per byte. scan_reference() computes the same result by trying
+// Several rule sets can be joined into one (join()), each keeping its rules
+// in its own lane: a RuleScan of a text scans each lane exactly as scan()
+// would scan that set alone, one lane after the other, but the work shared by
+// all lanes is done once: finding where rules can begin, and how far matches
+// reach. A lane may be told to pass over spans (a number inside a date).
+//
+// How it is fast: a byte scanner (RuleAnchors) finds the positions where a
+// rule can begin, from an analysis of the patterns (pattern_starts.h); there
+// one DFA run of the union of all rules tells how far the longest match
+// reaches, and the matches of every rule there are looked up in a small
+// per-thread cache keyed by those bytes (match_cache.h), or else found with
+// an RE2::Set, one DFA run per matching rule, and a submatch run for the
+// candidate offered. scan_reference() computes the same result by trying
 // every rule at every byte, for tests. Rules are compiled once; a RuleSet is
-// immutable and safe to share between threads.
+// immutable and safe to share between threads (the cache is per thread).
 //
 //   std::unique_ptr<const RuleSet> rules;
 //   if (Status s = RuleSet::compile("dates.rules", bytes, placeholders, rules); !s.ok()) return s;
@@ -36,6 +46,7 @@
 
 #include "corpus/status.h"
 #include "models/model_data.h"
+#include "models/rule_pattern.h"
 
 namespace re2 {
 class RE2;
@@ -43,8 +54,11 @@ class RE2;
 
 namespace newsmine {
 
+class RuleScan;
+
 struct RuleMatch {
-  int rule = 0;                          // index into RuleSet::rules()
+  int lane = 0;                          // the rule set, in a joined one
+  int rule = 0;                          // index into that rule set's rules()
   std::uint32_t start = 0;               // UTF-8 byte offsets of the match
   std::uint32_t end = 0;
   std::vector<std::string_view> groups;  // 0: whole match; i: capturing group i (data() == nullptr if unset)
@@ -59,7 +73,7 @@ class RuleSet {
     std::shared_ptr<re2::RE2> lookbehind;  // "(?:X)\z" for a leading (?<=X), or null
   };
 
-  using Placeholders = std::map<std::string, std::string, std::less<>>;
+  using Placeholders = newsmine::Placeholders;  // name -> expansion (rule_pattern.h)
 
   // Reads, expands and compiles every rule. A bad pattern, an unknown
   // placeholder or a malformed line is an error naming file:line.
@@ -68,8 +82,14 @@ class RuleSet {
   // Reads the rules file `file_name` from `data`, then compiles it as above.
   static Status load(const ModelData& data, std::string_view file_name, const Placeholders& placeholders,
                      std::unique_ptr<const RuleSet>& out);
+  // One rule set holding the rules of `lanes` (compiled sets, each a lane in
+  // this order), for scan_lanes(). The sets must outlive nothing: the rules
+  // are shared, not borrowed.
+  static Status join(const std::vector<const RuleSet*>& lanes, std::unique_ptr<const RuleSet>& out);
 
+  // The rules of a compiled set (of all lanes, in lane order, for a joined one).
   const std::vector<Rule>& rules() const { return rules_; }
+  std::size_t lanes() const;
 
   // How rules of one name are handled: the caller's handler id, and the
   // capture groups every rule of that name must define.
@@ -96,8 +116,11 @@ class RuleSet {
   // groups) is valid only during the call.
   using Accept = std::function<bool(const RuleMatch&)>;
 
-  // Maximal-munch scan of `text` (see the header comment). Thread-safe.
+  // Maximal-munch scan of `text` by a one-lane (compiled) set. Thread-safe.
   void scan(std::string_view text, const Accept& accept) const;
+  // Scans every lane of a joined set: lane i's candidates go to accept[i],
+  // lane 0 first. Thread-safe.
+  void scan_lanes(std::string_view text, const std::vector<Accept>& accept) const;
 
   // The same result as scan(), by trying every rule at every byte: slow and
   // obvious, for tests of the fast path.
@@ -105,15 +128,40 @@ class RuleSet {
 
   ~RuleSet();
 
+  struct Impl;  // what is built from the rules (rule_set_impl.h)
+
  private:
+  friend class RuleScan;
   RuleSet() = default;
-  struct Impl;
-  // Every rule in `candidates` that matches at `start` (with its look-behind),
-  // appended to `out`, longest first, then in rule order.
-  void candidates_at(std::string_view text, std::uint32_t start, const std::vector<int>& candidates,
-                     std::vector<RuleMatch>& out) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
+};
+
+// One text being scanned by a (joined) rule set, lane by lane: where rules
+// can begin is found once, in the constructor; each lane() call scans one
+// lane over it. Use on one thread; the rule set and text must outlive it.
+//
+//   RuleScan scan(joined, text);
+//   scan.lane(0, accept_date);
+//   scan.lane(1, accept_number, date_spans);  // no number begins inside a date
+class RuleScan {
+ public:
+  RuleScan(const RuleSet& rules, std::string_view text);
+  ~RuleScan();
+
+  struct Span {
+    std::uint32_t start = 0, end = 0;
+  };
+  // Scans lane `lane` (maximal munch). No candidate is offered that begins
+  // inside one of `skip` (sorted by start, not overlapping).
+  void lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip = {});
+
+  struct Anchor;
+
+ private:
+  const RuleSet& rules_;
+  std::string_view text_;
+  std::vector<Anchor> anchors_;
 };
 
 }  // namespace newsmine

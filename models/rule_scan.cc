@@ -1,0 +1,215 @@
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "models/match_cache.h"
+#include "models/rule_set_impl.h"
+
+namespace newsmine {
+namespace {
+
+// The offset of a match piece inside `text`.
+std::uint32_t offset_in(std::string_view text, const re2::StringPiece& piece) {
+  return static_cast<std::uint32_t>(piece.data() - text.data());
+}
+
+// Per-thread working memory of the scans, one per rule set: the match cache
+// and buffers reused from call to call.
+struct ScanScratch {
+  MatchCache cache;
+  std::vector<int> candidates;
+  std::vector<re2::StringPiece> pieces, light_pieces;
+  std::string key;
+  RuleMatch match;
+  MatchCache::Entry uncached;
+};
+
+ScanScratch& scratch_for(std::uint64_t rule_set) {
+  thread_local std::unordered_map<std::uint64_t, ScanScratch> scratch;
+  return scratch[rule_set];
+}
+
+bool lookbehind_holds(const RuleSet::Rule& rule, std::string_view text, std::uint32_t start) {
+  if (!rule.lookbehind) return true;
+  const re2::StringPiece before(text.data(), start);
+  const std::size_t from = start > kLookbehindReach ? start - kLookbehindReach : 0;
+  return rule.lookbehind->Match(before, from, start, RE2::UNANCHORED, nullptr, 0);
+}
+
+// Fills `entry` with the rules of `candidates` (sorted) that match at
+// `start`, each ending by `limit`, with their lengths (a DFA run each; no
+// captures yet, no look-behinds): longest first, then in rule order.
+void measure(const std::vector<RuleSet::Rule>& rules, std::string_view text, std::uint32_t start,
+             std::uint32_t limit, const std::vector<int>& candidates, MatchCache::Entry& entry) {
+  entry.matches.clear();
+  entry.pieces.clear();
+  for (int index : candidates) {
+    re2::StringPiece whole;
+    if (!rules[static_cast<std::size_t>(index)].regex->Match(text, start, limit, RE2::ANCHOR_START, &whole, 1)) continue;
+    MatchCache::Match& match = entry.matches.emplace_back();
+    match.rule = index;
+    match.length = static_cast<std::uint32_t>(whole.size());
+  }
+  std::stable_sort(entry.matches.begin(), entry.matches.end(),
+                   [](const MatchCache::Match& a, const MatchCache::Match& b) { return a.length > b.length; });
+}
+
+// Finds the groups of `match` at `start` with the rule's light pattern: true
+// when it splits the match and every word list in it checks out.
+bool light_capture(const LightCapture& light, std::string_view text, std::uint32_t start, std::uint32_t length,
+                   std::vector<re2::StringPiece>& light_pieces, std::vector<re2::StringPiece>& pieces) {
+  if (!light.regex) return false;
+  const int count = light.regex->NumberOfCapturingGroups() + 1;
+  light_pieces.assign(static_cast<std::size_t>(count), re2::StringPiece());
+  if (!light.regex->Match(text, start, start + length, RE2::ANCHOR_BOTH, light_pieces.data(), count)) return false;
+  for (const auto& [group, list] : light.checks) {
+    const re2::StringPiece& piece = light_pieces[static_cast<std::size_t>(group)];
+    if (piece.data() == nullptr) continue;
+    const std::size_t from = offset_in(text, piece);
+    if (!list->Match(text, from, from + piece.size(), RE2::ANCHOR_BOTH, nullptr, 0)) return false;
+  }
+  pieces.resize(light.groups.size());
+  for (std::size_t g = 0; g < light.groups.size(); ++g) pieces[g] = light_pieces[static_cast<std::size_t>(light.groups[g])];
+  return true;
+}
+
+// Runs the captures of `match` (once) and stores its pieces in `entry`: with
+// the light pattern when it can, else with the rule's own.
+void capture(const std::vector<RuleSet::Rule>& rules, const std::vector<LightCapture>& light,
+             std::string_view text, std::uint32_t start, MatchCache::Match& match, MatchCache::Entry& entry,
+             std::vector<re2::StringPiece>& light_pieces, std::vector<re2::StringPiece>& pieces) {
+  const std::size_t index = static_cast<std::size_t>(match.rule);
+  if (!light_capture(light[index], text, start, match.length, light_pieces, pieces)) {
+    const RE2& regex = *rules[index].regex;
+    const int count = regex.NumberOfCapturingGroups() + 1;
+    pieces.assign(static_cast<std::size_t>(count), re2::StringPiece());
+    regex.Match(text, start, start + match.length, RE2::ANCHOR_START, pieces.data(), count);
+  }
+  match.first_piece = static_cast<std::uint32_t>(entry.pieces.size());
+  match.piece_count = static_cast<std::uint32_t>(pieces.size());
+  for (const re2::StringPiece& piece : pieces) {
+    MatchCache::Piece& cached = entry.pieces.emplace_back();
+    if (piece.data() != nullptr) {
+      cached.offset = static_cast<std::int32_t>(offset_in(text, piece) - start);
+      cached.length = static_cast<std::int32_t>(piece.size());
+    }
+  }
+  match.captured = true;
+}
+
+// Offers the matches of `entry` at `start` that belong to `lane` to `accept`
+// in order (those whose look-behind holds); returns the end of the accepted
+// one, or 0.
+std::uint32_t offer(const std::vector<RuleSet::Rule>& rules, const RuleSet::Impl& impl, int lane,
+                           std::string_view text, std::uint32_t start, MatchCache::Entry& entry,
+                           const RuleSet::Accept& accept, ScanScratch& scratch) {
+  RuleMatch& match = scratch.match;
+  for (MatchCache::Match& cached : entry.matches) {
+    const std::size_t index = static_cast<std::size_t>(cached.rule);
+    if (impl.lane[index] != lane || !lookbehind_holds(rules[index], text, start)) continue;
+    if (!cached.captured) capture(rules, impl.light, text, start, cached, entry, scratch.light_pieces, scratch.pieces);
+    match.lane = lane;
+    match.rule = impl.local[index];
+    match.start = start;
+    match.end = start + cached.length;
+    match.groups.clear();
+    for (std::uint32_t i = 0; i < cached.piece_count; ++i) {
+      const MatchCache::Piece& piece = entry.pieces[cached.first_piece + i];
+      if (piece.offset < 0) {
+        match.groups.emplace_back();
+      } else {
+        match.groups.emplace_back(text.data() + start + piece.offset, static_cast<std::size_t>(piece.length));
+      }
+    }
+    if (accept(match)) return match.end;
+  }
+  return 0;
+}
+
+}  // namespace
+
+// A position where a rule can begin, and what is known there.
+struct RuleScan::Anchor {
+  std::uint32_t position = 0;
+  std::int32_t reach = -1;  // bytes the longest match spans; -1: not yet known; -2: no match
+  RuleMask rules;           // the rules that can begin there
+};
+
+RuleScan::RuleScan(const RuleSet& rules, std::string_view text) : rules_(rules), text_(text) {
+  const RuleAnchors& anchors = *rules.impl_->anchors;
+  RuleMask mask;
+  for (std::size_t at = anchors.next(text, 0, mask); at < text.size(); at = anchors.next(text, at + 1, mask)) {
+    Anchor& anchor = anchors_.emplace_back();
+    anchor.position = static_cast<std::uint32_t>(at);
+    anchor.rules = mask;
+  }
+}
+
+RuleScan::~RuleScan() = default;
+
+void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip) {
+  const RuleSet::Impl& impl = *rules_.impl_;
+  if (lane >= impl.lane_rules.size()) return;
+  ScanScratch& scratch = scratch_for(impl.id);
+  const std::string_view text = text_;
+  const std::size_t size = text.size();
+  const RuleMask& lane_rules = impl.lane_rules[lane];
+  auto next_skip = skip.begin();
+  std::uint32_t resume = 0;  // this lane's scan position
+  for (Anchor& anchor : anchors_) {
+    const std::uint32_t start = anchor.position;
+    if (start < resume || (anchor.rules & lane_rules).none()) continue;
+    while (next_skip != skip.end() && next_skip->end <= start) ++next_skip;
+    if (next_skip != skip.end() && next_skip->start <= start) continue;
+    if (anchor.reach == -1) {
+      re2::StringPiece longest;
+      anchor.reach = impl.any->Match(text, start, size, RE2::ANCHOR_START, &longest, 1)
+                         ? static_cast<std::int32_t>(longest.size())
+                         : -2;
+    }
+    if (anchor.reach < 0) continue;
+    const std::uint32_t limit = start + static_cast<std::uint32_t>(anchor.reach);
+    MatchCache::make_key(text, start, limit, scratch.key);
+    MatchCache::Entry* entry = scratch.cache.find(scratch.key);
+    if (entry == nullptr) {
+      // Which rules match here (the Set sees the byte before the start and
+      // the one after the longest match), and how far each reaches.
+      const std::size_t context = start > 0 ? start - 1 : 0;
+      const std::size_t context_end = std::min<std::size_t>(size, limit + 1);
+      RE2::Set::ErrorInfo error;
+      if (!impl.matching->Match(text.substr(context, context_end - context), &scratch.candidates, &error) &&
+          error.kind != RE2::Set::kNoError) {
+        scratch.candidates.clear();
+        for (std::size_t i = 0; i < rules_.rules().size(); ++i) scratch.candidates.push_back(static_cast<int>(i));
+      }
+      std::sort(scratch.candidates.begin(), scratch.candidates.end());
+      entry = &scratch.cache.insert(scratch.key);
+      measure(rules_.rules(), text, start, limit, scratch.candidates, *entry);
+    }
+    const std::uint32_t end = offer(rules_.rules(), impl, static_cast<int>(lane), text, start, *entry, accept, scratch);
+    resume = end > 0 ? end : start + 1;
+  }
+}
+
+void RuleSet::scan(std::string_view text, const Accept& accept) const { RuleScan(*this, text).lane(0, accept); }
+
+void RuleSet::scan_lanes(std::string_view text, const std::vector<Accept>& accept) const {
+  RuleScan scan(*this, text);
+  for (std::size_t lane = 0; lane < accept.size(); ++lane) scan.lane(lane, accept[lane]);
+}
+
+void RuleSet::scan_reference(std::string_view text, const Accept& accept) const {
+  std::vector<int> every_rule;
+  for (std::size_t i = 0; i < rules_.size(); ++i) every_rule.push_back(static_cast<int>(i));
+  ScanScratch scratch;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    const std::uint32_t start = static_cast<std::uint32_t>(position);
+    measure(rules_, text, start, static_cast<std::uint32_t>(text.size()), every_rule, scratch.uncached);
+    const std::uint32_t end = offer(rules_, *impl_, 0, text, start, scratch.uncached, accept, scratch);
+    position = end > 0 ? end : start + 1;
+  }
+}
+
+}  // namespace newsmine
