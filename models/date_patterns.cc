@@ -44,19 +44,37 @@ int first_digit(std::string_view text) {
   return -1;
 }
 
+// True when text[.., start) ends with "mid-", "pre-" or "post-": "mid-1996".
+bool year_prefix(std::string_view text, std::size_t start) {
+  for (std::string_view prefix : {"mid-", "pre-", "post-", "Mid-", "Pre-", "Post-"}) {
+    if (start >= prefix.size() && text.substr(start - prefix.size(), prefix.size()) == prefix &&
+        (start == prefix.size() || !is_ascii_letter(static_cast<unsigned char>(text[start - prefix.size() - 1])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A year written as a bare number must not be money, a decimal or a percentage.
 bool year_number_ok(std::string_view text, std::size_t start, std::size_t end) {
   if (is_currency_symbol(previous_codepoint(text, start, /*skip_spaces=*/true))) return false;
-  if (number_is_glued(text, start, end)) return false;
+  if (year_prefix(text, start)) {  // glued on the left by design; the right must still be free
+    const char32_t after = next_codepoint(text, end);
+    if (is_ascii_digit(after) || is_ascii_letter(after)) return false;
+  } else if (number_is_glued(text, start, end)) {
+    return false;
+  }
   return !percent_follows(text, end);
 }
 
 }  // namespace
 
-Status DatePatterns::load(const ModelData& data, std::unique_ptr<const DatePatterns>& out) {
+Status DatePatterns::load(const ModelData& data, bool day_first, std::unique_ptr<const DatePatterns>& out) {
   std::unique_ptr<DatePatterns> patterns(new DatePatterns());
+  patterns->day_first_ = day_first;
   if (Status s = NumberLexicon::load(data, patterns->numbers_); !s.ok()) return s;
   if (Status s = patterns->load_word_lists(data); !s.ok()) return s;
+  if (Status s = patterns->load_holidays(data); !s.ok()) return s;
 
   AlternationOptions exact;  // names match as written (and in upper case, added below)
   exact.fold_lowercase = false;
@@ -65,11 +83,14 @@ Status DatePatterns::load(const ModelData& data, std::unique_ptr<const DatePatte
   placeholders["MONTH_NAME"] = word_alternation(patterns->month_names_, exact);
   placeholders["WEEKDAY"] = word_alternation(patterns->weekday_forms_, exact);
   placeholders["SEASON"] = word_alternation(patterns->season_words_);
+  placeholders["HOLIDAY"] = word_alternation(patterns->holiday_names_, exact);
+  placeholders["ORDINAL"] = patterns->numbers_.ordinal_words_pattern();
   placeholders["YEAR"] = "(?:19|20)\\d\\d";
   placeholders["DAY"] = "(?:0?[1-9]|[12]\\d|3[01])";
   placeholders["COUNT"] = "(?:\\d{1,3}|" + patterns->numbers_.cardinal_words_pattern() + "|(?i:an|a))";
   placeholders["REL"] = "(?i:this|last|next|current|previous)";
   placeholders["TO"] = "(?:-|–|—|\\s+(?i:to|through|till|until)\\s+)";
+  placeholders["DASH"] = "(?:-|–|—)";
 
   if (Status s = RuleSet::load(data, kRulesFile, placeholders, patterns->rules_); !s.ok()) return s;
   if (Status s = patterns->bind_rules(); !s.ok()) return s;
@@ -116,9 +137,40 @@ Status DatePatterns::load_word_lists(const ModelData& data) {
   return {};
 }
 
+Status DatePatterns::load_holidays(const ModelData& data) {
+  std::vector<TableRow> rows;
+  if (Status s = read_table(data, "holidays.tsv", 2, rows); !s.ok()) return s;
+  for (const TableRow& row : rows) {
+    const std::string& when = row.fields[1];
+    Holiday holiday;
+    if (when.starts_with("easter")) {
+      holiday.easter = true;
+      const std::string_view offset = std::string_view(when).substr(6);
+      if (offset.size() < 2 || (offset[0] != '+' && offset[0] != '-') || to_int(offset.substr(1)) < 0) {
+        return data_error("holidays.tsv", row.line, "expected easter+N or easter-N");
+      }
+      holiday.offset = (offset[0] == '-' ? -1 : 1) * to_int(offset.substr(1));
+    } else {
+      const bool shape = (when.size() == 5 || (when.size() == 7 && when[5] == '+')) && when[2] == '-';
+      holiday.month = shape ? to_int(when.substr(0, 2)) : -1;
+      holiday.day = shape ? to_int(when.substr(3, 2)) : -1;
+      holiday.weekday = shape && when.size() == 7 ? to_int(when.substr(6, 1)) : 0;
+      if (holiday.month < 1 || holiday.month > 12 || holiday.day < 1 || holiday.day > days_in_month(2000, holiday.month) ||
+          holiday.weekday < 0 || holiday.weekday > 7) {
+        return data_error("holidays.tsv", row.line, "expected MM-DD, MM-DD+W or easter+N");
+      }
+    }
+    holiday_names_.push_back(row.fields[0]);
+    holiday_names_.push_back(upper(row.fields[0]));
+    holidays_[normalize_key(row.fields[0])] = holiday;
+  }
+  return {};
+}
+
 Status DatePatterns::bind_rules() {
   static const std::vector<RuleSet::Handler> kHandlers = {
       {"date", static_cast<int>(Handler::date), {"month", "day"}},
+      {"date_numeric", static_cast<int>(Handler::date_numeric), {"num1", "num2", "year"}},
       {"month", static_cast<int>(Handler::month), {"month"}},
       {"day_range", static_cast<int>(Handler::day_range), {"month", "day", "day2"}},
       {"month_range", static_cast<int>(Handler::month_range), {"month", "month2"}},
@@ -135,10 +187,21 @@ Status DatePatterns::bind_rules() {
       {"weekday", static_cast<int>(Handler::weekday), {"weekday"}},
       {"season", static_cast<int>(Handler::season), {"season"}},
       {"not_date", static_cast<int>(Handler::not_date), {}},
-      {"future_cue", static_cast<int>(Handler::future_cue), {}},
+      {"year_end", static_cast<int>(Handler::year_end), {}},
+      {"year_words", static_cast<int>(Handler::year_words), {"century"}},
+      {"decade_words", static_cast<int>(Handler::decade_words), {"decade"}},
+      {"century", static_cast<int>(Handler::century), {"count"}},
+      {"holiday", static_cast<int>(Handler::holiday), {"holiday"}},
+      {"present_ref", static_cast<int>(Handler::present_ref), {}},
+      {"past_ref", static_cast<int>(Handler::past_ref), {}},
+      {"future_ref", static_cast<int>(Handler::future_ref), {}},
+      {"anaphor", static_cast<int>(Handler::anaphor), {"unit"}},
+      {"comparison", static_cast<int>(Handler::comparison), {}},
+      {"period_cue", static_cast<int>(Handler::period_cue), {}},
   };
-  static const std::vector<std::string_view> kGroupNames = {"year", "year2", "month", "month2", "day", "day2", "rel", "weekday", "quarter", "half",
-      "decade", "season", "count", "unit", "day_word"};
+  static const std::vector<std::string_view> kGroupNames = {"year", "year2", "month", "month2", "day", "day2", "rel",
+      "weekday", "quarter", "half", "decade", "season", "count", "unit", "day_word", "num1", "num2", "century",
+      "holiday"};
   std::vector<RuleSet::Binding> bindings;
   if (Status s = rules_->bind(kRulesFile, kHandlers, kGroupNames, bindings); !s.ok()) return s;
   compiled_.resize(bindings.size());
@@ -161,13 +224,19 @@ int DatePatterns::month_number(std::string_view text) const {
 
 int DatePatterns::relative_offset(std::string_view text) const {
   const std::string key = normalize_key(text);
-  if (key == "last" || key == "previous" || key == "past") return -1;
+  if (key == "last" || key == "previous" || key == "past" || key == "this past") return -1;
   if (key == "next") return 1;
   return 0;  // this, current, coming
 }
 
+std::string_view DatePatterns::group_text(const RuleMatch& match, const CompiledRule& rule, Group g) const {
+  const int index = rule.groups[g];
+  return index < 0 ? std::string_view() : match.groups[static_cast<std::size_t>(index)];
+}
+
 bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDate& out) const {
   const CompiledRule& rule = compiled_[static_cast<std::size_t>(match.rule)];
+  if (rule.handler >= Handler::year_words) return parse_phrase(rule.handler, text, match, rule, out);
   auto group = [&](Group g) -> std::string_view {
     const int index = rule.groups[g];
     return index < 0 ? std::string_view() : match.groups[static_cast<std::size_t>(index)];
@@ -192,6 +261,10 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
       date.form = DateForm::calendar;
       date.month = month_number(group(g_month));
       if (date.month == 0) return false;
+      if (has(g_weekday)) {  // "Saturday, April 25": the weekday picks the year
+        auto found = weekdays_.find(form_key(group(g_weekday)));
+        if (found != weekdays_.end()) date.index = found->second;
+      }
       if (rule.handler == Handler::date) {
         date.day = to_int(group(g_day));
         if (date.day < 1 || date.day > days_in_month(2000, date.month)) return false;  // 2000: Feb 29 allowed
@@ -208,6 +281,16 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
           date.direction = offset == 0 ? 2 : offset;  // "this March" / "last March" / "next March"
         }
       }
+      break;
+    }
+    case Handler::date_numeric: {  // 05/20/2021, or 20/05/2021 read day first
+      date.form = DateForm::calendar;
+      const int first = to_int(group(g_num1)), second = to_int(group(g_num2));
+      date.month = day_first_ ? second : first;
+      date.day = day_first_ ? first : second;
+      date.year = to_int(group(g_year));
+      if (!is_valid({date.year, date.month, date.day})) return false;
+      if (number_is_glued(text, match.start, match.end)) return false;
       break;
     }
     case Handler::day_range: {
@@ -255,6 +338,7 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
     case Handler::decade: {
       date.form = DateForm::decade;
       date.year = to_int(group(g_decade));
+      if (date.year < 100) date.year += 1900;  // "the '80s"
       if (is_currency_symbol(previous_codepoint(text, offset_of(group(g_decade)), true))) return false;
       break;
     }
@@ -316,6 +400,9 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
       } else if (unit.starts_with("week")) {
         date.form = DateForm::relative_day;
         date.count = -7 * count;
+      } else if (unit.starts_with("decade")) {
+        date.form = DateForm::relative_year;
+        date.count = -10 * count;
       } else if (unit.starts_with("month")) {
         date.form = DateForm::relative_month;
         date.count = -count;
@@ -339,9 +426,13 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
     case Handler::not_date:
       date.form = DateForm::none;
       break;
-    case Handler::future_cue:
-      date.form = DateForm::future_cue;
+    case Handler::year_end:  // December 31, of the year the sentence points to
+      date.form = DateForm::calendar;
+      date.month = 12;
+      date.day = 31;
       break;
+    default:  // the worded forms, read by parse_phrase
+      return false;
     case Handler::season: {
       date.form = DateForm::season;
       auto found = seasons_.find(normalize_key(group(g_season)));

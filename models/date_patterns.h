@@ -47,26 +47,50 @@ enum class DateForm : std::uint8_t {
   relative_week,   // count weeks: "this week" = 0
   relative_day,    // count days: "yesterday" = -1, "two weeks ago" = -14
   weekday,         // index 1..7 (ISO), direction
+  century,         // year = first year of the century: "the 20th century" (19XX)
+  holiday,         // `holiday`, with a year or a direction as for months: "Thanksgiving Day", "last Christmas"
+  reference,       // index 1..3 = PRESENT_REF, PAST_REF, FUTURE_REF: "now", "recently", "the future"
+  anaphor,         // a period named by an earlier mention: "the quarter", "the latest period", "that year"
+  comparison,      // the same period a year before the one in focus: "a year earlier", "the year-ago quarter"
+  period_cue,      // not a date: "the nine months" puts a year (unit) in focus for comparisons
   none,            // not a date ("more than 2000 people"): hides shorter matches, then dropped
-  future_cue,      // not a date: "will", "scheduled"; dates in its sentence may lie ahead
+};
+
+// What an anaphor or a comparison refers to.
+enum class PeriodUnit : std::uint8_t { focus, quarter, half, year, month, week, day };
+
+// How a holiday falls in a year: on month/day (weekday 0), on the first ISO
+// weekday `weekday` on or after month/day, or (easter) `offset` days after
+// Easter Sunday.
+struct Holiday {
+  int month = 0, day = 0;
+  int weekday = 0;
+  bool easter = false;
+  int offset = 0;
 };
 
 struct ParsedDate {
   DateForm form = DateForm::calendar;
   int year = 0, month = 0, day = 0;     // 0 = not said
   int year2 = 0, month2 = 0, day2 = 0;  // range end; 0 = same as the start / not said
-  int index = 0;                        // quarter, half, season or weekday number
+  int index = 0;                        // quarter, half, season or weekday number (also of a calendar day)
   int count = 0;                        // offset for relative forms and for year_offset
   bool year_offset = false;             // the year is "this/last/next year": document year + count
   // Where a named month, weekday or season lies from the document date:
-  // 0 bare (most recent, on or before), -1 "last" (strictly before),
+  // 0 bare (placed by the tense of its sentence), -1 "last" (strictly before),
   // +1 "next" (strictly after), +2 "this"/"coming" (on or after).
   int direction = 0;
+  // anaphor and comparison: the period named ("the quarter"); index is a
+  // quarter said with it ("the year-ago third quarter"), month/day a day it
+  // ended on ("the quarter ended Sept. 30").
+  PeriodUnit unit = PeriodUnit::focus;
+  Holiday holiday;                      // holiday: how its day falls
 };
 
 class DatePatterns {
  public:
-  static Status load(const ModelData& data, std::unique_ptr<const DatePatterns>& out);
+  // day_first: "05/06/2021" is 5 June rather than May 6.
+  static Status load(const ModelData& data, bool day_first, std::unique_ptr<const DatePatterns>& out);
 
   const RuleSet& rules() const { return *rules_; }
 
@@ -76,12 +100,13 @@ class DatePatterns {
 
  private:
   enum class Handler : std::uint8_t {
-    date, month, day_range, month_range, year_range, year, decade, quarter, half,
-    relative_year, relative_month, relative_week, relative_day, ago, weekday, season, not_date, future_cue,
+    date, date_numeric, month, day_range, month_range, year_range, year, decade, quarter, half,
+    relative_year, relative_month, relative_week, relative_day, ago, weekday, season, not_date, year_end,
+    year_words, decade_words, century, holiday, present_ref, past_ref, future_ref, anaphor, comparison, period_cue,
   };
   enum Group : std::uint8_t {
     g_year, g_year2, g_month, g_month2, g_day, g_day2, g_rel, g_weekday, g_quarter, g_half,
-    g_decade, g_season, g_count, g_unit, g_day_word, g_group_count
+    g_decade, g_season, g_count, g_unit, g_day_word, g_num1, g_num2, g_century, g_holiday, g_group_count
   };
   struct CompiledRule {
     Handler handler = Handler::date;
@@ -90,7 +115,13 @@ class DatePatterns {
 
   DatePatterns() = default;
   Status load_word_lists(const ModelData& data);
+  Status load_holidays(const ModelData& data);
   Status bind_rules();
+  // The handlers of worded expressions (date_phrases.cc): year_words through
+  // period_cue. `group` reads a named group of the match.
+  bool parse_phrase(Handler handler, std::string_view text, const RuleMatch& match, const CompiledRule& rule,
+                    ParsedDate& out) const;
+  std::string_view group_text(const RuleMatch& match, const CompiledRule& rule, Group g) const;
 
   int month_number(std::string_view text) const;
   int relative_offset(std::string_view text) const;
@@ -101,7 +132,9 @@ class DatePatterns {
   std::map<std::string, int, std::less<>> months_;    // normalized form -> 1..12
   std::map<std::string, int, std::less<>> weekdays_;  // normalized form -> 1..7
   std::map<std::string, int, std::less<>> seasons_;   // word -> 1..4
-  std::vector<std::string> month_forms_, month_names_, weekday_forms_, season_words_;
+  std::map<std::string, Holiday, std::less<>> holidays_;  // normalized name -> when
+  std::vector<std::string> month_forms_, month_names_, weekday_forms_, season_words_, holiday_names_;
+  bool day_first_ = false;
 };
 
 }  // namespace newsmine

@@ -6,6 +6,7 @@ namespace {
 constexpr const char* kSeasonCodes[] = {"", "SP", "SU", "FA", "WI"};
 constexpr int kSeasonFirst[] = {0, 3, 6, 9, 12};
 constexpr int kSeasonLast[] = {0, 5, 8, 11, 2};
+constexpr const char* kReferences[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
 
 // The year of the named month `month` seen from the document date.
 int month_year(int month, int direction, const CivilDate& doc) {
@@ -55,7 +56,50 @@ std::string format_part(int year, int month, int day) {
   return format_year(year);
 }
 
+// Days from the document date to the named weekday `index` (see ParsedDate::direction).
+int weekday_delta(int index, int direction, Tense tense, const CivilDate& doc) {
+  const int today = weekday(doc);
+  if (direction == 0) direction = tense == Tense::future ? 2 : 0;
+  if (direction <= 0) {
+    int back = (today - index + 7) % 7;
+    if (direction < 0 && back == 0) back = 7;
+    return -back;
+  }
+  int ahead = (index - today + 7) % 7;
+  if (direction == 1 && ahead == 0) ahead = 7;
+  return ahead;
+}
+
 }  // namespace
+
+CivilDate holiday_date(const Holiday& holiday, int year) {
+  if (holiday.easter) {  // the anonymous Gregorian algorithm (Meeus/Jones/Butcher)
+    const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+    const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return add_days({year, month, day}, holiday.offset);
+  }
+  const CivilDate base{year, holiday.month, holiday.day};
+  if (holiday.weekday == 0) return base;
+  return add_days(base, (holiday.weekday - weekday(base) + 7) % 7);
+}
+
+bool year_of(int month, int day, const ResolveContext& context, int& year) {
+  if (!context.has_document_date) return false;
+  const CivilDate& d = context.document_date;
+  if (!context.nearest_year || month == 0) {
+    year = d.year;
+  } else if (context.tense == Tense::future) {  // the next such day or month, from the document date on
+    const bool passed = month < d.month || (month == d.month && day > 0 && day < d.day);
+    year = passed ? d.year + 1 : d.year;
+  } else if (context.tense == Tense::past) {  // the nearest, leaning harder to the past
+    year = nearest_year(month, day, d, 5);
+  } else {
+    year = nearest_year(month, day, d, 2);
+  }
+  return true;
+}
 
 Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
   Resolved out;
@@ -75,20 +119,23 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       out.established_year = year;
       return true;
     }
-    if (context.year_hint != 0) {
+    // A year named before in the sentence, unless the sentence speaks of a
+    // future that year cannot hold.
+    if (context.year_hint != 0 && !(doc && context.tense == Tense::future && context.year_hint < d.year)) {
       year = context.year_hint;
       return true;
     }
-    if (!doc) return false;
-    if (!context.nearest_year || date.month == 0) {
-      year = d.year;
-    } else if (context.future_cue) {  // the next such day or month, from the document date on
-      const bool passed = date.month < d.month || (date.month == d.month && date.day > 0 && date.day < d.day);
-      year = passed ? d.year + 1 : d.year;
-    } else {
-      year = nearest_year(date.month, date.day, d, 2);
+    // "Saturday, April 25": the year, of those around the document date, in
+    // which that day is a Saturday.
+    if (date.form == DateForm::calendar && date.index != 0 && date.day != 0 && doc) {
+      for (int candidate : {d.year, d.year - 1, d.year + 1}) {
+        if (is_valid({candidate, date.month, date.day}) && weekday({candidate, date.month, date.day}) == date.index) {
+          year = candidate;
+          return true;
+        }
+      }
     }
-    return true;
+    return year_of(date.month, date.day, context, year);
   };
 
   int year = 0;
@@ -122,6 +169,10 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       out.kind = DateKind::decade;
       out.value = format_year(date.year).substr(0, 3) + "X";
       return out;
+    case DateForm::century:
+      out.kind = DateKind::decade;
+      out.value = format_year(date.year).substr(0, 2) + "XX";
+      return out;
     case DateForm::quarter:
     case DateForm::half: {
       out.kind = DateKind::quarter;
@@ -146,8 +197,38 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       } else {
         if (!doc) return out;
         year = season_year(date.index, date.direction, d);
+        if (date.index != 4) out.established_year = year;  // "this fall, in November" (not winter: it spans two years)
       }
       out.value = format_year(year) + "-" + kSeasonCodes[date.index];
+      return out;
+    }
+    case DateForm::holiday: {
+      out.kind = DateKind::date;
+      if (date.year != 0) {
+        year = date.year;
+        out.established_year = year;
+      } else {
+        if (!doc) return out;
+        // Of the occurrences around the document date, the one the direction
+        // or the tense asks for; bare and tenseless, the nearest (ahead counting twice).
+        const std::int64_t today = to_days(d);
+        std::int64_t best = -1;
+        for (int candidate = d.year - 1; candidate <= d.year + 1; ++candidate) {
+          const std::int64_t delta = to_days(holiday_date(date.holiday, candidate)) - today;
+          bool allowed = true;
+          std::int64_t cost = delta >= 0 ? 2 * delta : -delta;
+          if (date.direction < 0) allowed = delta < 0;
+          if (date.direction == 1) allowed = delta > 0;
+          if (date.direction == 2 || (date.direction == 0 && context.tense == Tense::future)) allowed = delta >= 0;
+          if (date.direction == 0 && context.tense == Tense::past) allowed = delta <= 0;
+          if (date.direction != 0 || context.tense != Tense::unknown) cost = delta >= 0 ? delta : -delta;
+          if (allowed && (best < 0 || cost < best)) {
+            best = cost;
+            year = candidate;
+          }
+        }
+      }
+      out.value = format_date(holiday_date(date.holiday, year));
       return out;
     }
     case DateForm::relative_year:
@@ -173,26 +254,21 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       if (!doc) return out;
       out.value = format_date(add_days(d, date.count));
       return out;
-    case DateForm::none:
-    case DateForm::future_cue:
-      return out;
-    case DateForm::weekday: {
+    case DateForm::weekday:
       out.kind = DateKind::relative;
       if (!doc) return out;
-      const int today = weekday(d);
-      int delta = 0;
-      if (date.direction <= 0) {
-        int back = (today - date.index + 7) % 7;
-        if (date.direction < 0 && back == 0) back = 7;
-        delta = -back;
-      } else {
-        int ahead = (date.index - today + 7) % 7;
-        if (date.direction == 1 && ahead == 0) ahead = 7;
-        delta = ahead;
-      }
-      out.value = format_date(add_days(d, delta));
+      out.value = format_date(add_days(d, weekday_delta(date.index, date.direction, context.tense, d)));
       return out;
-    }
+    case DateForm::reference:
+      out.kind = DateKind::relative;
+      out.value = kReferences[date.index];
+      return out;
+    case DateForm::anaphor:
+    case DateForm::comparison:
+      return resolve_in_focus(date, context);
+    case DateForm::period_cue:
+    case DateForm::none:
+      return out;
   }
   return out;
 }

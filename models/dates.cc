@@ -5,8 +5,10 @@
 #include <utility>
 
 #include "models/civil_date.h"
+#include "models/date_discourse.h"
 #include "models/date_patterns.h"
 #include "models/date_resolver.h"
+#include "models/date_sentences.h"
 #include "models/rule_files.h"
 #include "models/rule_set.h"
 
@@ -15,42 +17,21 @@ namespace {
 
 constexpr const char* kSelfTestFile = "dates.selftest.tsv";
 
-// True when the period at text[dot] ends an abbreviation such as "St.",
-// "Mr.", "Jan." or "U.S." rather than a sentence: the word before it is one to
-// three letters starting with a capital, or the next word starts in lower case.
-bool abbreviation_period(std::string_view text, std::size_t dot) {
-  std::size_t begin = dot;
-  while (begin > 0 && ((text[begin - 1] >= 'a' && text[begin - 1] <= 'z') || (text[begin - 1] >= 'A' && text[begin - 1] <= 'Z'))) --begin;
-  if (dot - begin >= 1 && dot - begin <= 3 && text[begin] >= 'A' && text[begin] <= 'Z') return true;
-  std::size_t next = dot + 1;
-  while (next < text.size() && text[next] == ' ') ++next;
-  return next < text.size() && text[next] >= 'a' && text[next] <= 'z';
-}
-
-// True when a sentence ends somewhere in text[from, to).
-bool sentence_break(std::string_view text, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to && i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') return true;
-    if ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-        (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\t') &&
-        !(c == '.' && abbreviation_period(text, i))) {
-      return true;
-    }
+// True when the value of `date` depends on whether its sentence speaks of the
+// past or the future: a weekday, month or day said without a year.
+bool needs_tense(const ParsedDate& date) {
+  switch (date.form) {
+    case DateForm::weekday:
+    case DateForm::holiday:
+      return date.direction == 0 && date.year == 0;
+    case DateForm::calendar:
+    case DateForm::range:
+      return date.year == 0 && !date.year_offset && date.direction == 0;
+    case DateForm::anaphor:
+      return date.month != 0;
+    default:
+      return false;
   }
-  return false;
-}
-
-// True when one of the sorted `cues` lies in the sentence of [start, end).
-bool in_same_sentence(std::string_view text, const std::vector<std::uint32_t>& cues, std::uint32_t start,
-                      std::uint32_t end) {
-  constexpr std::uint32_t kReach = 300;  // bytes; a sentence rarely runs longer
-  auto it = std::lower_bound(cues.begin(), cues.end(), start > kReach ? start - kReach : 0);
-  for (; it != cues.end() && *it < end + kReach; ++it) {
-    const bool before = *it < start;
-    if (!sentence_break(text, before ? *it : end, before ? start : *it)) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -65,15 +46,37 @@ Status DateExtractor::load(const ModelData& data, const DateExtractorOptions& op
                            std::unique_ptr<const DateExtractor>& out) {
   std::unique_ptr<DateExtractor> extractor(new DateExtractor());
   extractor->options_ = options;
-  if (Status s = DatePatterns::load(data, extractor->patterns_); !s.ok()) return s;
+  if (Status s = DatePatterns::load(data, options.day_first, extractor->patterns_); !s.ok()) return s;
+  if (Status s = TenseCues::load(data, extractor->tense_); !s.ok()) return s;
+  if (Status s = DateModifiers::load(data, extractor->modifiers_); !s.ok()) return s;
   if (options.run_self_test) {
-    if (Status s = extractor->self_test(data); !s.ok()) return s;
+    // The examples are written for the default options: check them on an
+    // extractor that has those when this one does not.
+    const DateExtractorOptions defaults;
+    if (options.nearest_year == defaults.nearest_year && options.day_first == defaults.day_first &&
+        options.year_hint_window == defaults.year_hint_window) {
+      if (Status s = extractor->self_test(data); !s.ok()) return s;
+    } else {
+      DateExtractorOptions reference_options;
+      reference_options.run_self_test = false;
+      std::unique_ptr<const DateExtractor> reference;
+      if (Status s = load(data, reference_options, reference); !s.ok()) return s;
+      if (Status s = reference->self_test(data); !s.ok()) return s;
+    }
   }
   out = std::move(extractor);
   return {};
 }
 
+const RuleSet& DateExtractor::rules() const { return patterns_->rules(); }
+
 std::vector<DateMention> DateExtractor::extract(std::string_view text, std::string_view document_date) const {
+  RuleScan scan(patterns_->rules(), text);
+  return extract(text, document_date, scan, 0);
+}
+
+std::vector<DateMention> DateExtractor::extract(std::string_view text, std::string_view document_date, RuleScan& scan,
+                                                std::size_t lane) const {
   ResolveContext context;
   if (document_date.size() > 10 && (document_date[10] == 'T' || document_date[10] == ' ')) {
     document_date = document_date.substr(0, 10);
@@ -86,13 +89,10 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
     ParsedDate date;
   };
   std::vector<Found> found;
-  std::vector<std::uint32_t> future_cues;  // start offsets of "will", "scheduled", ...
-  patterns_->rules().scan(text, [&](const RuleMatch& match) {
+  scan.lane(lane, [&](const RuleMatch& match) {
     ParsedDate date;
     if (!patterns_->parse(text, match, date)) return false;
-    if (date.form == DateForm::future_cue) {
-      future_cues.push_back(match.start);
-    } else if (date.form != DateForm::none) {  // a "none" match is accepted only to hide the dates inside it
+    if (date.form != DateForm::none) {  // a "none" match is accepted only to hide the dates inside it
       found.push_back({match.start, match.end, date});
     }
     return true;
@@ -101,19 +101,26 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
   std::vector<DateMention> mentions;
   mentions.reserve(found.size());
   std::size_t hint_end = 0;  // where the mention that set year_hint ends
+  Focus focus;
   for (const Found& match : found) {
     if (context.year_hint != 0 && (match.start - hint_end > options_.year_hint_window ||
                                    sentence_break(text, hint_end, match.start))) {
       context.year_hint = 0;
     }
-    context.future_cue = in_same_sentence(text, future_cues, match.start, match.end);
+    context.tense = needs_tense(match.date) ? tense_.tense_at(text, match.start, match.end,
+                                                              match.date.form != DateForm::weekday)
+                                            : Tense::unknown;
+    expire_focus(focus, text, match.start);
+    context.focus = &focus;
     const Resolved resolved = resolve(match.date, context);
+    note_focus(focus, match.date, resolved, context, match.end);
+    if (match.date.form == DateForm::period_cue || !resolved.is_date) continue;
     if (options_.year_hint_window > 0 && resolved.established_year != 0) {
       context.year_hint = resolved.established_year;
       hint_end = match.end;
     }
     DateMention mention;
-    mention.start = match.start;
+    mention.start = modifiers_.extend_start(text, match.start, mentions.empty() ? 0 : mentions.back().end);
     mention.end = match.end;
     mention.value = resolved.value;
     mention.kind = resolved.kind;

@@ -127,7 +127,9 @@ TEST_CASE("absolute dates", "[dates]") {
       {"", "For the 2023/2024 school year, there are 324 schools.", "2023/2024", "2023/2024", DateKind::range},
       {"", "with 16,153 students during the 2022/2023 academic year.", "2022/2023", "2022/2023", DateKind::range},
       {"", "The 2019-20 season was short.", "2019-20", "2019/2020", DateKind::range},
-      {"", "It grew from 2010 to 2015 steadily.", "2010 to 2015", "2010/2015", DateKind::range},
+      // Two whole dates joined by words are two mentions, as in TimeML.
+      {"", "It grew from 2010 to 2015 steadily.", "2010", "2010", DateKind::year},
+      {"", "It grew from 2010 to 2015 steadily.", "2015", "2015", DateKind::year},
       {"", "It grew from January through March 2021 by 3.5 percent.", "January through March 2021", "2021-01/2021-03", DateKind::range},
       {"", "Forum held on April 11–12, 2023 in Baku.", "April 11–12, 2023", "2023-04-11/2023-04-12", DateKind::range},
       {"", "Profit for Q3 2021 rose.", "Q3 2021", "2021-Q3", DateKind::quarter},
@@ -146,7 +148,9 @@ TEST_CASE("dates without a year take it from the document date", "[dates][relati
       {"2023-05-01", "Baku hosted the forum on April 11-12.", "April 11-12", "2023-04-11/2023-04-12", DateKind::range},
       {"2023-05-01", "Talks ran April 11 to 12.", "April 11 to 12", "2023-04-11/2023-04-12", DateKind::range},
       {"2023-05-01", "Talks ran April 11 through 12.", "April 11 through 12", "2023-04-11/2023-04-12", DateKind::range},
-      {"2023-05-01", "Talks ran April 28 to May 3.", "April 28 to May 3", "2023-04-28/2023-05-03", DateKind::range},
+      {"2023-05-01", "Talks ran April 28–May 3.", "April 28–May 3", "2023-04-28/2023-05-03", DateKind::range},
+      {"2023-05-01", "Talks ran from April 28 to May 3.", "April 28", "2023-04-28", DateKind::date},
+      {"2023-05-01", "Talks ran from April 28 to May 3.", "May 3", "2023-05-03", DateKind::date},
       {"2020-05-30", "The meeting will be held in the fourth quarter of this year.", "the fourth quarter of this year", "2020-Q4", DateKind::quarter},
       {"2020-05-30", "Results for the fourth quarter were weak.", "the fourth quarter", "2020-Q4", DateKind::quarter},
       {"2020-05-30", "The forum will be held in the second half of this year in Azerbaijan.", "the second half of this year", "2020-H2", DateKind::quarter},
@@ -192,8 +196,9 @@ TEST_CASE("bare four-digit years", "[dates]") {
       {"", "Henderson said 1987 results would top 1986 income.", "1986", "1986", DateKind::year},
       {"", "bonds due 1995 were sold", "1995", "1995", DateKind::year},
       {"", "In 2019, the Days of Russian Culture were held.", "2019", "2019", DateKind::year},
-      {"", "capital spending for the period 1987 to 1991 rose", "1987 to 1991", "1987/1991", DateKind::range},
-      {"", "between 1994 and 1997 output doubled", "1994 and 1997", "1994/1997", DateKind::range},
+      {"", "capital spending for the period 1987 to 1991 rose", "1991", "1991", DateKind::year},
+      {"", "between 1994 and 1997 output doubled", "1994", "1994", DateKind::year},
+      {"", "capital spending for the period 1987-1991 rose", "1987-1991", "1987/1991", DateKind::range},
       {"", "the 4th qtr 1986 gain of 632,000 dlrs", "the 4th qtr 1986", "1986-Q4", DateKind::quarter},
       {"1989-10-26", "This year's third quarter beat the 1988 third quarter.", "This year's third quarter", "1989-Q3", DateKind::quarter},
       {"1989-10-26", "This year's third quarter beat the 1988 third quarter.", "the 1988 third quarter", "1988-Q3", DateKind::quarter},
@@ -305,6 +310,158 @@ TEST_CASE("numbers that are not dates", "[dates][negative]") {
   }
   // "may" the verb is not a month.
   CHECK(extractor().extract("They may be late in may.", "2020-05-30").empty());
+}
+
+TEST_CASE("PRESENT_REF, PAST_REF and FUTURE_REF", "[dates][reference]") {
+  const Case cases[] = {
+      {"2020-05-30", "Prices are now 5% higher than in March.", "now", "PRESENT_REF", DateKind::relative},
+      {"2020-05-30", "\"We need the money right now,\" he said.", "right now", "PRESENT_REF", DateKind::relative},
+      {"2020-05-30", "The company currently employs 300 people.", "currently", "PRESENT_REF", DateKind::relative},
+      {"", "The company currently employs 300 people.", "currently", "PRESENT_REF", DateKind::relative},
+      {"2020-05-30", "The ministry recently approved the plan.", "recently", "PAST_REF", DateKind::relative},
+      {"2020-05-30", "Kidnappings have grown in recent years.", "recent years", "PAST_REF", DateKind::relative},
+      {"2020-05-30", "In the past, Russia often objected.", "the past", "PAST_REF", DateKind::relative},
+      {"2020-05-30", "Talks may resume in the near future.", "the near future", "FUTURE_REF", DateKind::relative},
+      {"2020-05-30", "It will cut tax payments in future quarters.", "future quarters", "FUTURE_REF", DateKind::relative},
+  };
+  for (const Case& c : cases) check(c);
+  // "the past two months" is a span of time, not the past.
+  for (const DateMention& m : extractor().extract("Stocks fell in the past two months.", "2020-05-30")) {
+    CHECK(m.value != "PAST_REF");
+  }
+}
+
+TEST_CASE("modifiers belong to the span, the value stays", "[dates][modifiers]") {
+  const Case cases[] = {
+      {"2020-05-30", "The plant will open early next year.", "early next year", "2021", DateKind::relative},
+      {"2020-01-10", "The boy was rescued in late November.", "late November", "2019-11", DateKind::month},
+      {"2020-01-10", "The offer expires in mid-November.", "mid-November", "2019-11", DateKind::month},
+      {"1989-10-30", "It plans to cut costs in half by the end of 1990.", "the end of 1990", "1990", DateKind::year},
+      {"1998-03-01", "The talks resumed in the middle of October.", "the middle of October", "1997-10", DateKind::month},
+      {"1989-11-02", "Fiscal 1989 sales were $155 million.", "Fiscal 1989", "1989", DateKind::year},
+      {"1989-10-27", "Officials weren't available late yesterday.", "late yesterday", "1989-10-26", DateKind::relative},
+      {"1999-05-01", "The war ended in the mid-1990s.", "mid-1990s", "199X", DateKind::decade},
+      {"1999-05-01", "The plan was drafted in mid-1996.", "mid-1996", "1996", DateKind::year},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("the tense of the sentence places bare weekdays and days", "[dates][tense]") {
+  // 2020-05-30 is a Saturday; 1989-10-27 a Friday.
+  const Case cases[] = {
+      {"2020-05-30", "The minister said on Friday that talks had failed.", "Friday", "2020-05-29", DateKind::relative},
+      {"2020-05-30", "The talks will resume on Friday in Geneva.", "Friday", "2020-06-05", DateKind::relative},
+      {"2020-05-30", "A news conference is scheduled for Tuesday.", "Tuesday", "2020-06-02", DateKind::relative},
+      {"2020-05-30", "The company said Tuesday it will close the plant.", "Tuesday", "2020-05-26", DateKind::relative},
+      {"2020-05-30", "He will arrive on Monday, officials said.", "Monday", "2020-06-01", DateKind::relative},
+      {"2020-05-30", "Protesters were killed Thursday in the capital.", "Thursday", "2020-05-28", DateKind::relative},
+      {"1989-10-27", "The dividend is payable Dec. 7 to holders of record Nov. 22.", "Dec. 7", "1989-12-07", DateKind::date},
+      {"1989-10-27", "The dividend is payable Dec. 7 to holders of record Nov. 22.", "Nov. 22", "1989-11-22", DateKind::date},
+      {"1989-10-27", "The increased dividend will be paid Dec. 14.", "Dec. 14", "1989-12-14", DateKind::date},
+      {"1989-10-27", "In January, the company brought in a new chief executive.", "January", "1989-01", DateKind::month},
+      {"1998-03-04", "Collins will be named commander for a mission in December.", "December", "1998-12", DateKind::month},
+      {"1989-10-27", "The offer was extended to Nov. 20.", "Nov. 20", "1989-11-20", DateKind::date},
+      // A future sentence does not take a past year named before it.
+      {"1999-02-27", "Invited in July 1997, they will join NATO on March 12.", "March 12", "1999-03-12", DateKind::date},
+      // The weekday of a year-less date picks its year.
+      {"1998-04-24", "The Times said in an editorial on Saturday, April 25:", "Saturday, April 25", "1998-04-25", DateKind::date},
+      // "this fall, in November": the year of the season.
+      {"2020-05-30", "We are expecting a delegation led by the minister this fall, in November.", "November", "2020-11", DateKind::month},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("anaphors and comparisons follow the period in focus", "[dates][discourse]") {
+  const std::string earnings =
+      "Third-quarter profit rose 5% to $10 million from $9.5 million a year earlier. "
+      "In the year-ago quarter, the company had a tax credit. Sales in the latest quarter rose 8%. "
+      "For the nine months, net rose 10% from a year earlier. "
+      "The company said the quarter ended Sept. 30 was its best.";
+  const std::string dct = "1989-10-26";
+  const std::vector<DateMention> mentions = extractor().extract(earnings, dct);
+  auto value_at = [&](std::size_t occurrence, std::string_view span) {
+    std::size_t seen = 0;
+    for (const DateMention& m : mentions) {
+      if (surface(earnings, m) == span && seen++ == occurrence) return m.value;
+    }
+    return std::string("(none)");
+  };
+  CHECK(value_at(0, "Third-quarter") == "1989-Q3");
+  CHECK(value_at(0, "a year earlier") == "1988-Q3");
+  CHECK(value_at(0, "the year-ago quarter") == "1988-Q3");
+  CHECK(value_at(0, "the latest quarter") == "1989-Q3");
+  CHECK(value_at(1, "a year earlier") == "1988");  // the nine months put the year in focus
+  CHECK(value_at(0, "the quarter") == "1989-Q3");
+  CHECK(newsmine::find(earnings, dct, "the year-ago quarter").kind == DateKind::quarter);
+
+  const Case cases[] = {
+      // No period in focus: a year before the document date.
+      {"2020-05-30", "He was elected a year ago.", "a year ago", "2019", DateKind::relative},
+      {"1989-10-26", "Sales fell 3% from a year earlier.", "a year earlier", "1988", DateKind::relative},
+      // A quarter still to come is not the one the article reports on.
+      {"1989-11-02", "It expects a fourth-quarter charge. Earnings fell in the latest quarter.", "the latest quarter", "1989-Q3", DateKind::quarter},
+      {"2000-01-28", "His mother fled in June 1998 and returned later that year.", "later that year", "1998", DateKind::relative},
+      {"1989-11-02", "For the year, pet food volume was flat.", "the year", "1989", DateKind::relative},
+      {"", "In the year-ago quarter, it earned $2 million.", "the year-ago quarter", "", DateKind::quarter},
+  };
+  for (const Case& c : cases) check(c);
+  // "the year ended Sept. 30" is a span of time, not a date.
+  for (const DateMention& m : extractor().extract("Net for the year ended Sept. 30 rose.", "1989-11-02")) {
+    CHECK(surface("Net for the year ended Sept. 30 rose.", m) == "Sept. 30");
+  }
+}
+
+TEST_CASE("numeric dates read month first unless configured day first", "[dates][options]") {
+  check({"", "Filed on 05/06/2021 in court.", "05/06/2021", "2021-05-06", DateKind::date});
+  CHECK(extractor().extract("Filed on 20/05/2021 in court.", "").empty());  // no month 20
+
+  DateExtractorOptions options;
+  options.day_first = true;
+  std::unique_ptr<const DateExtractor> day_first;
+  REQUIRE(DateExtractor::load(ModelData::embedded(), options, day_first).ok());
+  for (const auto& [text, value] : {std::pair{"Filed on 05/06/2021 in court.", "2021-06-05"},
+                                    std::pair{"Filed on 20/05/2021 in court.", "2021-05-20"}}) {
+    INFO(text);
+    const std::vector<DateMention> mentions = day_first->extract(text, "2021-07-01");
+    REQUIRE(mentions.size() == 1);
+    CHECK(mentions[0].value == value);
+    CHECK(mentions[0].kind == DateKind::date);
+  }
+}
+
+TEST_CASE("spelled-out years, decades, centuries, holidays", "[dates][words]") {
+  const Case cases[] = {
+      {"1998-03-01", "Prices fell in nineteen ninety-six.", "nineteen ninety-six", "1996", DateKind::year},
+      {"1998-02-05", "He promised to halve unemployment by the year two thousand.", "the year two thousand", "2000", DateKind::year},
+      {"1998-03-03", "Their numbers dropped through the nineties.", "the nineties", "199X", DateKind::decade},
+      {"1998-03-03", "It was built in the '80s.", "the '80s", "198X", DateKind::decade},
+      {"1999-03-12", "It was the bloodiest war of the 20th century.", "the 20th century", "19XX", DateKind::decade},
+      {"1999-03-12", "A decade ago, Poland was a Soviet ally.", "A decade ago", "1989", DateKind::relative},
+      {"1999-11-27", "Stores were crowded on Thanksgiving Day.", "Thanksgiving Day", "1999-11-25", DateKind::date},
+      {"2020-05-30", "Sales were weak last Christmas.", "last Christmas", "2019-12-25", DateKind::date},
+      {"2024-04-10", "Pilgrims gathered at Easter.", "Easter", "2024-03-31", DateKind::date},
+      {"2024-03-01", "Pilgrims will gather at Easter.", "Easter", "2024-03-31", DateKind::date},
+      {"1989-11-02", "It expects to close the deal by year-end.", "year-end", "1989-12-31", DateKind::date},
+      {"2000-04-05", "Castro declared Wednesday night that the boy would return.", "Wednesday night", "2000-04-05", DateKind::relative},
+      {"1998-01-28", "He fought for independence from Spain in 1898.", "1898", "1898", DateKind::year},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("words that are not dates stay out", "[dates][negative]") {
+  // "may" and "march" the verbs, counts, clock times, repeated days.
+  for (const char* text : {"Prices may march higher.", "Sales reached 2,600 units.", "It cost $2,020.",
+                           "More than 2000 people came.", "Talks broke off at noon Thursday.",
+                           "A third flight departs each Thursday.", "It costs 1850 dollars."}) {
+    INFO(text);
+    for (const DateMention& m : extractor().extract(text, "2020-05-30")) {
+      const std::string s = surface(text, m);
+      CHECK(s.find_first_of("0123456789") == std::string::npos);
+      CHECK(s.find("Thursday") == std::string::npos);
+      CHECK(s.find("ay") == std::string::npos);
+    }
+  }
+  check({"", "The 2020 budget was approved.", "2020", "2020", DateKind::year});
 }
 
 TEST_CASE("date mentions are sorted, non-overlapping and inside the text", "[dates]") {

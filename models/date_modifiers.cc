@@ -1,0 +1,78 @@
+#include "models/date_modifiers.h"
+
+#include <algorithm>
+
+#include "models/rule_files.h"
+
+namespace newsmine {
+namespace {
+
+constexpr const char* kModifiersFile = "date_modifiers.txt";
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// True when text[.., end) ends with `words` (case-insensitively, any white
+// space run matching one space) starting at a word boundary; sets `begin`.
+bool ends_with_words(std::string_view text, std::size_t end, std::string_view words, std::size_t& begin) {
+  std::size_t i = end;
+  for (std::size_t k = words.size(); k > 0; --k) {
+    const char w = words[k - 1];
+    if (w == ' ') {
+      if (i == 0 || (text[i - 1] != ' ' && text[i - 1] != '\t' && text[i - 1] != '\n')) return false;
+      while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) --i;
+      continue;
+    }
+    if (i == 0 || lower(text[i - 1]) != w) return false;
+    --i;
+  }
+  if (i > 0 && is_word_char(text[i - 1])) return false;
+  begin = i;
+  return true;
+}
+
+}  // namespace
+
+Status DateModifiers::load(const ModelData& data, DateModifiers& out) {
+  std::vector<TableRow> rows;
+  if (Status s = read_table(data, kModifiersFile, 1, rows); !s.ok()) return s;
+  DateModifiers modifiers;
+  for (const TableRow& row : rows) {
+    modifiers.modifiers_.push_back(normalize_key(row.fields[0]));
+    if (modifiers.modifiers_.back().find_first_not_of("abcdefghijklmnopqrstuvwxyz ") != std::string::npos) {
+      return data_error(kModifiersFile, row.line, "a modifier is lower-case words");
+    }
+  }
+  std::stable_sort(modifiers.modifiers_.begin(), modifiers.modifiers_.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  out = std::move(modifiers);
+  return {};
+}
+
+std::uint32_t DateModifiers::extend_start(std::string_view text, std::uint32_t start, std::uint32_t floor) const {
+  for (int round = 0; round < 3; ++round) {
+    // The joiner: white space or one hyphen.
+    std::size_t joint = start;
+    if (joint > 0 && text[joint - 1] == '-') {
+      --joint;
+    } else {
+      while (joint > 0 && (text[joint - 1] == ' ' || text[joint - 1] == '\t')) --joint;
+      if (joint == start) return start;
+    }
+    bool extended = false;
+    for (const std::string& modifier : modifiers_) {
+      std::size_t begin = 0;
+      if (ends_with_words(text, joint, modifier, begin) && begin >= floor) {
+        start = static_cast<std::uint32_t>(begin);
+        extended = true;
+        break;
+      }
+    }
+    if (!extended) return start;
+  }
+  return start;
+}
+
+}  // namespace newsmine
