@@ -1,7 +1,10 @@
 #include "models/number_lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+
+#include <re2/re2.h>
 
 #include "models/rule_files.h"
 
@@ -14,6 +17,17 @@ bool parse_double(std::string_view text, double& value) {
   return error == std::errc() && ptr == end;
 }
 
+// "12", "1e6" or a ratio "2/3".
+bool parse_value(std::string_view text, double& value) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return parse_double(text, value);
+  double numerator = 0, denominator = 0;
+  if (!parse_double(text.substr(0, slash), numerator) || !parse_double(text.substr(slash + 1), denominator)) return false;
+  if (denominator == 0) return false;
+  value = numerator / denominator;
+  return true;
+}
+
 // The exponent n when `value` is exactly 10^n for 0 <= n <= 15, else -1.
 int power_of_ten(double value) {
   double power = 1;
@@ -21,6 +35,13 @@ int power_of_ten(double value) {
     if (value == power) return n;
   }
   return -1;
+}
+
+bool is_lower_case(std::string_view word) {
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') return false;
+  }
+  return true;
 }
 
 std::vector<std::string_view> split_words(std::string_view text) {
@@ -44,12 +65,15 @@ Status NumberLexicon::load(const ModelData& data, NumberLexicon& out) {
   if (Status s = read_table(data, "number_words.tsv", 3, rows); !s.ok()) return s;
   for (const TableRow& row : rows) {
     Word word;
-    if (!parse_double(row.fields[1], word.value)) return data_error("number_words.tsv", row.line, "bad value '" + row.fields[1] + "'");
+    if (!parse_value(row.fields[1], word.value)) return data_error("number_words.tsv", row.line, "bad value '" + row.fields[1] + "'");
     const std::string& kind = row.fields[2];
     if (kind == "cardinal") word.kind = WordKind::cardinal;
     else if (kind == "ordinal") word.kind = WordKind::ordinal;
     else if (kind == "multiplier") word.kind = WordKind::multiplier;
-    else return data_error("number_words.tsv", row.line, "kind must be cardinal, ordinal or multiplier");
+    else if (kind == "fraction") word.kind = WordKind::fraction;
+    else if (kind == "counted") word.kind = WordKind::counted;
+    else if (kind == "vulgar") word.kind = WordKind::vulgar;
+    else return data_error("number_words.tsv", row.line, "kind must be cardinal, ordinal, multiplier, fraction, counted or vulgar");
     lexicon.words_[normalize_key(row.fields[0])] = word;
   }
   if (Status s = read_table(data, "scales.tsv", 3, rows); !s.ok()) return s;
@@ -63,16 +87,46 @@ Status NumberLexicon::load(const ModelData& data, NumberLexicon& out) {
     if (use == "word") scale.use = ScaleUse::word;
     else if (use == "abbrev") scale.use = ScaleUse::abbrev;
     else if (use == "attached") scale.use = ScaleUse::attached;
-    else return data_error("scales.tsv", row.line, "use must be word, abbrev or attached");
-    lexicon.scales_[normalize_key(row.fields[0])] = scale;
+    else if (use == "spaced") scale.use = ScaleUse::spaced;
+    else return data_error("scales.tsv", row.line, "use must be word, abbrev, attached or spaced");
+    const std::string& form = row.fields[0];
+    if (is_lower_case(form)) lexicon.folded_scales_[normalize_key(form)] = scale;
+    else lexicon.exact_scales_[form] = scale;
   }
   out = std::move(lexicon);
   return {};
 }
 
+const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
+  plural = false;
+  const std::string key = normalize_key(word);
+  if (auto found = words_.find(key); found != words_.end()) return &found->second;
+  if (key.size() > 1 && key.back() == 's') {
+    auto singular = words_.find(std::string_view(key).substr(0, key.size() - 1));
+    if (singular != words_.end() && singular->second.kind == WordKind::ordinal) {
+      plural = true;
+      return &singular->second;
+    }
+  }
+  return nullptr;
+}
+
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word) const {
-  auto found = scales_.find(normalize_key(word));
-  return found == scales_.end() ? nullptr : &found->second;
+  if (auto exact = exact_scales_.find(word); exact != exact_scales_.end()) return &exact->second;
+  auto found = folded_scales_.find(normalize_key(word));
+  return found == folded_scales_.end() ? nullptr : &found->second;
+}
+
+const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word, std::initializer_list<ScaleUse> uses) const {
+  const auto usable = [&](const Scale& scale) {
+    for (ScaleUse use : uses) {
+      if (scale.use == use) return true;
+    }
+    return false;
+  };
+  if (auto exact = exact_scales_.find(word); exact != exact_scales_.end() && usable(exact->second)) return &exact->second;
+  auto found = folded_scales_.find(normalize_key(word));
+  return found != folded_scales_.end() && usable(found->second) ? &found->second : nullptr;
 }
 
 bool NumberLexicon::scaled_value(std::string_view digits, const Scale* scale, double& value) {
@@ -109,6 +163,9 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
     if (key == "and" && i > first && i + 1 < tokens.size()) continue;  // "one hundred and six"
     if (auto found = words_.find(key); found != words_.end()) {
       const Word& word = found->second;
+      if (word.kind != WordKind::cardinal && word.kind != WordKind::ordinal && word.kind != WordKind::multiplier) {
+        return false;  // fractions and counted words are read by NumberPhrase
+      }
       if (word.kind == WordKind::ordinal) ordinal = true;
       const bool multiplies = word.kind == WordKind::multiplier || (word.kind == WordKind::ordinal && word.value >= 100);
       if (multiplies) {
@@ -123,8 +180,8 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
       any = true;
       continue;
     }
-    auto scale = scales_.find(key);
-    if (scale == scales_.end() || scale->second.use != ScaleUse::word) return false;
+    auto scale = folded_scales_.find(key);
+    if (scale == folded_scales_.end() || scale->second.use != ScaleUse::word) return false;
     total += (current == 0 ? 1 : current) * scale->second.multiplier;
     current = 0;
     any = true;
@@ -137,9 +194,9 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
 std::string NumberLexicon::cardinal_words_pattern() const {
   std::vector<std::string> words;
   for (const auto& [word, info] : words_) {
-    if (info.kind != WordKind::ordinal) words.push_back(word);
+    if (info.kind == WordKind::cardinal || info.kind == WordKind::multiplier) words.push_back(word);
   }
-  for (const auto& [word, scale] : scales_) {
+  for (const auto& [word, scale] : folded_scales_) {
     if (scale.use == ScaleUse::word) words.push_back(word);
   }
   const std::string one = word_alternation(words);
@@ -151,8 +208,11 @@ std::string NumberLexicon::cardinal_words_pattern() const {
 
 std::string NumberLexicon::ordinal_words_pattern() const {
   std::vector<std::string> cardinals, ordinals;
-  for (const auto& [word, info] : words_) (info.kind == WordKind::ordinal ? ordinals : cardinals).push_back(word);
-  for (const auto& [word, scale] : scales_) {
+  for (const auto& [word, info] : words_) {
+    if (info.kind == WordKind::ordinal) ordinals.push_back(word);
+    if (info.kind == WordKind::cardinal || info.kind == WordKind::multiplier) cardinals.push_back(word);
+  }
+  for (const auto& [word, scale] : folded_scales_) {
     if (scale.use == ScaleUse::word) cardinals.push_back(word);
   }
   return "(?:(?:" + word_alternation(cardinals) + "[\\s-]+)*" + word_alternation(ordinals) + ")";
@@ -163,20 +223,67 @@ std::string NumberLexicon::multiplier_words_pattern() const {
   for (const auto& [word, info] : words_) {
     if (info.kind == WordKind::multiplier) words.push_back(word);
   }
-  for (const auto& [word, scale] : scales_) {
+  for (const auto& [word, scale] : folded_scales_) {
     if (scale.use == ScaleUse::word) words.push_back(word);
   }
   return word_alternation(words);
 }
 
 std::string NumberLexicon::scale_pattern(bool attached) const {
+  if (attached) return scale_pattern(ScaleUse::attached);
   std::vector<std::string> words;
-  for (const auto& [word, scale] : scales_) {
-    if ((scale.use == ScaleUse::attached) == attached) words.push_back(word);
+  for (const auto* table : {&folded_scales_, &exact_scales_}) {
+    for (const auto& [word, scale] : *table) {
+      if (scale.use == ScaleUse::word || scale.use == ScaleUse::abbrev) words.push_back(word);
+    }
   }
   AlternationOptions options;
   options.leading_boundary = false;
   return word_alternation(words, options);
+}
+
+std::string NumberLexicon::scale_pattern(ScaleUse use) const {
+  std::vector<std::string> words;
+  for (const auto* table : {&folded_scales_, &exact_scales_}) {
+    for (const auto& [word, scale] : *table) {
+      if (scale.use == use) words.push_back(word);
+    }
+  }
+  AlternationOptions options;
+  options.leading_boundary = false;
+  return word_alternation(words, options);
+}
+
+std::string NumberLexicon::phrase_words_pattern() const {
+  // Sorted alphabetically (not longest first, as word_alternation does), so
+  // that RE2 factors shared prefixes into a trie: about half the program.
+  // Every rule is leftmost-longest, so the order of the entries is free.
+  std::vector<std::string> words, ordinals;
+  for (const auto& [word, info] : words_) {
+    if (info.kind == WordKind::vulgar) continue;
+    (info.kind == WordKind::ordinal ? ordinals : words).push_back(RE2::QuoteMeta(word));
+  }
+  for (const auto& [word, scale] : folded_scales_) {
+    // Abbreviations of two letters or more also follow words: "five mln", "half bn".
+    if (scale.use == ScaleUse::word || (scale.use == ScaleUse::abbrev && word.size() >= 2)) words.push_back(RE2::QuoteMeta(word));
+  }
+  const auto join = [](std::vector<std::string> list) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    std::string out;
+    for (const std::string& word : list) out += (out.empty() ? "" : "|") + word;
+    return out;
+  };
+  // An ordinal or its plural, a denominator: "fifth", "fifths".
+  return "\\b(?i:" + join(words) + "|(?:" + join(ordinals) + ")s?)\\b";
+}
+
+std::string NumberLexicon::vulgar_pattern() const {
+  std::vector<std::string> characters;
+  for (const auto& [word, info] : words_) {
+    if (info.kind == WordKind::vulgar) characters.push_back(word);
+  }
+  return word_alternation(characters);
 }
 
 }  // namespace newsmine

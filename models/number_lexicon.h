@@ -1,12 +1,14 @@
 // NumberLexicon: spelled-out numbers and scale words, shared by the number and
 // date extractors.
 //
-// Loaded from number_words.tsv ("six", "twenty", "hundred", "sixth") and
-// scales.tsv ("million", "bln", "5m"). It parses compound number words
-// ("twenty-one", "two hundred thousand", "twenty-first", "a dozen") into
-// values and scale words into exact decimal exponents, and builds the RE2
-// alternations the rules files use as placeholders. Immutable after load();
-// safe to share between threads.
+// Loaded from number_words.tsv ("six", "twenty", "hundred", "sixth", "half",
+// "dozens", "⅔") and scales.tsv ("million", "bln", "5m", "1,674.5 G"). It
+// parses compound number words ("twenty-one", "two hundred thousand",
+// "twenty-first", "a dozen") into values and scale words into exact decimal
+// exponents, and builds the RE2 alternations the rules files use as
+// placeholders. Fractions, points and ratios ("two thirds", "nine point
+// four", "one over three") are read by NumberPhrase (number_phrase.h) from
+// the words found here. Immutable after load(); safe to share between threads.
 //
 //   NumberLexicon lexicon;
 //   if (Status s = NumberLexicon::load(data, lexicon); !s.ok()) return s;
@@ -15,6 +17,7 @@
 //   lexicon.parse_words("twenty-one", value, ordinal);  // value 21, ordinal false
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,8 +30,15 @@ namespace newsmine {
 
 class NumberLexicon {
  public:
-  enum class WordKind { cardinal, ordinal, multiplier };
-  enum class ScaleUse { word, abbrev, attached };
+  // cardinal: "six"; ordinal: "sixth"; multiplier: "hundred", "dozen" (scales
+  // what comes before it); fraction: "half", "quarters" (value: the
+  // denominator); counted: "hundreds", "dozens", "dzs" (a multiplier that
+  // needs a count before it: "three dozens"); vulgar: "⅔" (value: the fraction).
+  enum class WordKind { cardinal, ordinal, multiplier, fraction, counted, vulgar };
+  // word: also inside spelled-out numbers ("two million"); abbrev: after
+  // digits, with or without a space ("3.2 bln", "3.2bln"); attached: directly
+  // after digits ("5m"); spaced: after digits and a space only ("1,674.5 G").
+  enum class ScaleUse { word, abbrev, attached, spaced };
 
   struct Word {
     double value = 0;
@@ -45,11 +55,21 @@ class NumberLexicon {
   // Parses a run of number words separated by spaces, hyphens or "and"
   // ("one hundred and six"), optionally led by "a"/"an" before a multiplier
   // ("a dozen", "a million"). False when the words do not form one number
-  // ("six seven").
+  // ("six seven"), and for fractions and counted words.
   bool parse_words(std::string_view words, double& value, bool& ordinal) const;
 
-  // The scale for a matched word ("bln", "Million"), or nullptr.
+  // The entry of one word in any case ("Sixth"), or nullptr. A plural ordinal
+  // ("fifths", "twenty-firsts" split as "firsts") gives its singular's entry
+  // with `plural` set.
+  const Word* find_word(std::string_view word, bool& plural) const;
+
+  // The scale for a matched word ("bln", "Million", "MM"), or nullptr. Words
+  // written in lower case in scales.tsv are found in any case, others only as
+  // written.
   const Scale* find_scale(std::string_view word) const;
+  // The same, among the scales of the given uses only: "M" after digits and a
+  // space is the spaced "M", glued ("10M") the attached "m".
+  const Scale* find_scale(std::string_view word, std::initializer_list<ScaleUse> uses) const;
 
   // Multiplies the decimal number written in `digits` ("2.6", no separators)
   // by `scale` exactly: "2.6" x 10^9 is parsed as "2.6e9", not 2.6 * 1e9.
@@ -59,11 +79,15 @@ class NumberLexicon {
   std::string cardinal_words_pattern() const;    // one or more cardinal words: "twenty-one", "two million"
   std::string ordinal_words_pattern() const;     // words ending in an ordinal: "twenty-first"
   std::string multiplier_words_pattern() const;  // "hundred", "dozen", "thousand", "million", ...
-  std::string scale_pattern(bool attached) const;  // scales usable after digits (with or without a space)
+  std::string scale_pattern(bool attached) const;  // attached: "5m"; else word and abbrev scales ("3.2 bln")
+  std::string scale_pattern(ScaleUse use) const;   // the scales of one use, without a leading \b
+  std::string phrase_words_pattern() const;  // every word of a number phrase: cardinals, ordinals and their plurals, fractions, counted words, scale words and abbreviations ("mln")
+  std::string vulgar_pattern() const;        // one vulgar fraction character: "½", "⅔"
 
  private:
-  std::map<std::string, Word, std::less<>> words_;    // lower case
-  std::map<std::string, Scale, std::less<>> scales_;  // lower case
+  std::map<std::string, Word, std::less<>> words_;          // lower case
+  std::map<std::string, Scale, std::less<>> folded_scales_;  // scales written in lower case, by lower-case form
+  std::map<std::string, Scale, std::less<>> exact_scales_;   // the others, as written
 };
 
 }  // namespace newsmine

@@ -6,6 +6,7 @@
 #include "models/number_patterns.h"
 #include "models/rule_files.h"
 #include "models/rule_set.h"
+#include "models/text_context.h"
 
 namespace newsmine {
 namespace {
@@ -63,9 +64,18 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view text,
   const DateSpans date_spans(dates);
 
   std::vector<NumberMention> mentions;
+  std::vector<NumberMention> found;
+  // A match may hold several numbers ("six seven"); those inside a date or a
+  // URL are dropped, and a match left with none gives way to the next candidate.
   patterns_->rules().scan(text, [&](const RuleMatch& match) {
-    if (date_spans.overlaps(match.start, match.end)) return false;
-    return patterns_->parse(text, match, mentions);
+    found.clear();
+    if (!patterns_->parse(text, match, found)) return false;
+    const std::size_t before = mentions.size();
+    for (NumberMention& mention : found) {
+      if (date_spans.overlaps(mention.start, mention.end) || inside_url(text, mention.start)) continue;
+      mentions.push_back(std::move(mention));
+    }
+    return mentions.size() > before;
   });
   return mentions;
 }

@@ -3,16 +3,21 @@
 // ("27%", "3.5 percent") and money ("$2.6 billion" = 2600000000 USD,
 // "680 million manat" = 680000000 AZN).
 //
+// Also fractions ("two thirds", "3 million and a half", "7-3/4", "⅔"), ratios
+// ("one over three"), "point" decimals, powers ("1.3e6") and compound money
+// ("3 dollars 50 cents" = 3.50 USD, "50 cents" = 0.50 USD).
+//
 // The patterns are RE2 rules in models/data/numbers.rules built from
-// number_words.tsv, scales.tsv and currencies.tsv; load() reads and validates
+// number_words.tsv, scales.tsv, currencies.tsv and number_cues.tsv; load() reads and validates
 // them, compiles every pattern once and runs the examples in
 // numbers.selftest.tsv. A bad file is a Status naming file:line, never an
 // exception or an exit. extract() is const and thread-safe.
 //
 // Mentions are sorted by start and never overlap (the longest span wins).
-// Numbers inside a date span ("November 10, 2020") are not numbers, nor are
-// digits glued to a word ("COVID-19"). Qualifiers ("more than", "about") stay
-// outside the span. Offsets are UTF-8 byte offsets into the text.
+// Numbers inside a date span ("November 10, 2020") or a URL are not numbers,
+// nor are digits glued to a word ("COVID-19"), nor a pronoun "one" ("which
+// one"). Qualifiers ("more than", "about") stay outside the span; signs are
+// inside it ("-1", "minus five"). Offsets are UTF-8 byte offsets into the text.
 //
 //   std::unique_ptr<const NumberExtractor> numbers;
 //   if (Status s = NumberExtractor::load(ModelData::embedded(), numbers); !s.ok()) fail(s.message());

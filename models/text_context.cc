@@ -57,7 +57,7 @@ bool is_currency_symbol(char32_t c) {
          c == 0xFFE0 || c == 0xFFE1 || c == 0xFFE5 || c == 0xFFE6;
 }
 
-bool number_is_glued(std::string_view text, std::size_t start, std::size_t end) {
+bool number_glued_before(std::string_view text, std::size_t start) {
   const char32_t before = previous_codepoint(text, start);
   if (is_ascii_digit(before) || is_ascii_letter(before)) return true;
   if (before == '.') return true;  // "2020.5", or ".08" whose digits alone would read as 8
@@ -65,12 +65,51 @@ bool number_is_glued(std::string_view text, std::size_t start, std::size_t end) 
     const char32_t second = previous_codepoint(text, start - 1);
     if (before == '-' ? is_ascii_letter(second) : (is_ascii_letter(second) || is_ascii_digit(second))) return true;
   }
+  return false;
+}
+
+bool number_glued_after(std::string_view text, std::size_t end) {
   const char32_t after = next_codepoint(text, end);
   if (is_ascii_digit(after) || is_ascii_letter(after)) return true;
   if (after == '.' || after == ',') {
     if (is_ascii_digit(next_codepoint(text, end + 1))) return true;
   }
   return false;
+}
+
+bool number_is_glued(std::string_view text, std::size_t start, std::size_t end) {
+  return number_glued_before(text, start) || number_glued_after(text, end);
+}
+
+bool inside_url(std::string_view text, std::size_t position) {
+  constexpr std::size_t kReach = 2048;  // longer runs are not looked at in full
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  if (position > text.size()) position = text.size();
+  std::size_t begin = position;
+  while (begin > 0 && position - begin < kReach && !space(text[begin - 1])) --begin;
+  const std::string_view run = text.substr(begin, position - begin);
+  if (run.find("://") != std::string_view::npos) return true;
+  return run.size() >= 4 && (run.substr(0, 4) == "www." || run.substr(0, 4) == "WWW.");
+}
+
+std::string_view word_before(std::string_view text, std::size_t position) {
+  if (position > text.size()) position = text.size();
+  while (position > 0 && (text[position - 1] == ' ' || text[position - 1] == '\t' || text[position - 1] == '\n')) --position;
+  std::size_t begin = position;
+  while (begin > 0 && (is_ascii_letter(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '\'')) --begin;
+  return text.substr(begin, position - begin);
+}
+
+std::string_view word_after(std::string_view text, std::size_t position) {
+  while (position < text.size() && (text[position] == ' ' || text[position] == '\t' || text[position] == '\n')) ++position;
+  std::size_t end = position;
+  while (end < text.size() && (is_ascii_letter(static_cast<unsigned char>(text[end])) || text[end] == '\'')) ++end;
+  return text.substr(position, end - position);
+}
+
+char next_non_space(std::string_view text, std::size_t position) {
+  while (position < text.size() && (text[position] == ' ' || text[position] == '\t')) ++position;
+  return position < text.size() ? text[position] : 0;
 }
 
 bool percent_follows(std::string_view text, std::size_t end) {

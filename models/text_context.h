@@ -30,7 +30,23 @@ inline bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >=
 // True when the number at [start, end) is part of a larger token: glued to a
 // word by a hyphen ("COVID-19"), to a letter ("G20", "5G"), or continuing another number
 // ("1,2020", "2020.5", "1/2020"). A hyphen after a digit is a range, not glue.
+// It is number_glued_before(start) || number_glued_after(end).
 bool number_is_glued(std::string_view text, std::size_t start, std::size_t end);
+bool number_glued_before(std::string_view text, std::size_t start);  // "G20", "COVID-19", "2020.5", "1/2020"
+bool number_glued_after(std::string_view text, std::size_t end);     // "5G", "2020.5", "1,2020"
+
+// True when byte `position` is inside a URL: the run of non-space bytes
+// around it contains "://" or starts with "www." ("...?q=30%25%2020%").
+bool inside_url(std::string_view text, std::size_t position);
+
+// The ASCII word (letters and apostrophes) ending just before `position`, or
+// starting at `position`, after skipping spaces; empty when punctuation, a
+// digit or the end of the text comes first. "Which one" -> word_before(one) == "Which".
+std::string_view word_before(std::string_view text, std::size_t position);
+std::string_view word_after(std::string_view text, std::size_t position);
+
+// The first byte after `position` that is not a space or tab (0 at the end).
+char next_non_space(std::string_view text, std::size_t position);
 
 // True when a percent sign or word ("%", "percent", "per cent", "pct") follows `end`.
 bool percent_follows(std::string_view text, std::size_t end);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -118,7 +119,7 @@ TEST_CASE("ordinals", "[numbers]") {
       {"at the 11th meeting of the forum", "11th", 11, "", NumberKind::ordinal},
       {"amounted to 7.85 percent (3rd place)", "3rd", 3, "", NumberKind::ordinal},
       {"the 105th anniversary of the composer", "105th", 105, "", NumberKind::ordinal},
-      {"the twenty-first century", "twenty-first", 21, "", NumberKind::ordinal},
+      {"the twenty-first meeting", "twenty-first", 21, "", NumberKind::ordinal},
       {"the 1st place", "1st", 1, "", NumberKind::ordinal},
   };
   for (const Case& c : cases) check(c);
@@ -244,6 +245,220 @@ TEST_CASE("numbers that are not numbers", "[numbers][negative]") {
   }
 }
 
+TEST_CASE("fractions in words", "[numbers][fractions]") {
+  const Case cases[] = {
+      {"Brazil cut its output by two thirds last year.", "two thirds", 2.0 / 3, "", NumberKind::cardinal},
+      {"It sold a one-third stake in the unit.", "one-third", 1.0 / 3, "", NumberKind::cardinal},
+      {"almost a third of the nation's total acreage", "a third", 1.0 / 3, "", NumberKind::cardinal},
+      {"during a one and a half hour meeting", "one and a half", 1.5, "", NumberKind::cardinal},
+      {"he was sentenced to four and a half years", "four and a half", 4.5, "", NumberKind::cardinal},
+      {"It won three quarters of the vote.", "three quarters", 0.75, "", NumberKind::cardinal},
+      {"one hundred and three quarters", "one hundred and three quarters", 100.75, "", NumberKind::cardinal},
+      {"the spec reads one hundred thirty fifths", "one hundred thirty fifths", 100.0 / 35, "", NumberKind::cardinal},
+      {"Half a million people marched.", "Half a million", 500000, "", NumberKind::cardinal},
+      {"The population is 3 million and a half", "3 million and a half", 3500000, "", NumberKind::cardinal},
+      {"There are five and a half million fishes in this lake", "five and a half million", 5500000, "", NumberKind::cardinal},
+      {"production dropped some half mln barrels a day", "half mln", 500000, "", NumberKind::cardinal},
+      {"In addition to a half dozen ships", "a half dozen", 6, "", NumberKind::cardinal},
+      {"rates fell a half point", "a half", 0.5, "", NumberKind::cardinal},
+      {"the index rose ½ point", "½", 0.5, "", NumberKind::cardinal},
+      {"a 7½ point lead", "7½", 7.5, "", NumberKind::cardinal},
+  };
+  for (const Case& c : cases) check(c);
+
+  // Ordinals and periods of time are no fractions.
+  check({"He will serve a third term.", "third", 3, "", NumberKind::ordinal});
+  check({"the two millionth visitor", "two millionth", 2e6, "", NumberKind::ordinal});
+  {
+    const std::string text = "Profit rose in the first three quarters of 1986.";
+    for (const NumberMention& m : extract(text)) CHECK(m.value != 0.75);
+  }
+  {
+    const std::string text = "Declines led advances three-one and dozens of people left.";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 2);
+    CHECK(surface(text, mentions[0]) == "three");
+    CHECK(surface(text, mentions[1]) == "one");
+  }
+}
+
+TEST_CASE("ratios, points, powers and other forms", "[numbers][forms]") {
+  const Case cases[] = {
+      {"He said about one in five will have a problem.", "one in five", 0.2, "", NumberKind::cardinal},
+      {"two out of five hundred tvs", "two out of five hundred", 0.004, "", NumberKind::cardinal},
+      {"the answer is one over three", "one over three", 1.0 / 3, "", NumberKind::cardinal},
+      {"the rate was nine point nought four", "nine point nought four", 9.04, "", NumberKind::cardinal},
+      {"about two hundred point zero three", "two hundred point zero three", 200.03, "", NumberKind::cardinal},
+      {"a dose of 1.3e6 units", "1.3e6", 1.3e6, "", NumberKind::cardinal},
+      {"it grows as 1.1^23", "1.1^23", std::pow(1.1, 23), "", NumberKind::cardinal},
+      {"a yield of .08 at most", ".08", 0.08, "", NumberKind::cardinal},
+      {"The census counted 1 234 567 people.", "1 234 567", 1234567, "", NumberKind::cardinal},
+      {"Some 40\u202F000 troops took part.", "40\u202F000", 40000, "", NumberKind::cardinal},
+      {"The result is 12,34,567.89 in all.", "12,34,567.89", 1234567.89, "", NumberKind::cardinal},
+      {"aimed to resettle 1,4 mln families", "1,4 mln", 1.4e6, "", NumberKind::cardinal},
+      {"It costs 1.111,11 there.", "1.111,11", 1111.11, "", NumberKind::cardinal},
+      {"I count 6 crore and two hundred", "6 crore and two hundred", 60000200, "", NumberKind::cardinal},
+      {"The total is three lakh crore", "three lakh crore", 3e12, "", NumberKind::cardinal},
+      {"4 thousand 3 hundred and 21 is a valid number.", "4 thousand 3 hundred and 21", 4321, "", NumberKind::cardinal},
+      {"They bought 3 dozens eggs.", "3 dozens", 36, "", NumberKind::cardinal},
+      {"a target of 10k users", "10k", 10000, "", NumberKind::cardinal},
+      {"a gain of 2.33 k", "2.33 k", 2330, "", NumberKind::cardinal},
+      {"the revenue target is 1MM", "1MM", 1e6, "", NumberKind::cardinal},
+      {"either 10 bln or 10 tln", "10 tln", 1e13, "", NumberKind::cardinal},
+      {"sales should exceed 1.4\nbillion dlrs, up from", "1.4\nbillion dlrs", 1.4e9, "USD", NumberKind::money},
+  };
+  for (const Case& c : cases) check(c);
+
+  // "108 109 pct" (a bid and an offer) is two numbers; so are cells of a table.
+  {
+    const std::string text = "quoted at 108 109 pct";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 2);
+    CHECK(surface(text, mentions[0]) == "108");
+    CHECK(surface(text, mentions[1]) == "109 pct");
+  }
+  {
+    const std::string text = "Revs 72.9 mln vs 67.4 mln\n     Nine mths";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 3);
+    CHECK(mentions[1].value == 67.4e6);
+    CHECK(surface(text, mentions[2]) == "Nine");
+  }
+  // "3 hundred and 2 hundred" is two numbers; "15 in 16 months" is no ratio.
+  {
+    const std::string text = "3 hundred and 2 hundred; to about 15 in 16 months";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 4);
+    CHECK(mentions[0].value == 300);
+    CHECK(mentions[1].value == 200);
+    CHECK(mentions[2].value == 15);
+    CHECK(mentions[3].value == 16);
+  }
+  // Metres and engine names are no numbers; "5m shares" is.
+  for (const char* text : {"1m isn't a number.", "the 100m sprint", "Rolls-Royce RB211-535E4 engines"}) {
+    INFO(text);
+    CHECK(describe(text, extract(text)) == "");
+  }
+}
+
+TEST_CASE("signs", "[numbers][signs]") {
+  const Case cases[] = {
+      {"temperatures of -5 degrees", "-5", -5, "", NumberKind::cardinal},
+      {"The answer is minus one", "minus one", -1, "", NumberKind::cardinal},
+      {"growth of negative 1.4 pct in 1986", "negative 1.4 pct", -1.4, "percent", NumberKind::percent},
+      {"which was quoted at -0.90 to -1.10 pct", "-1.10 pct", -1.1, "percent", NumberKind::percent},
+      {"assets fell to minus 876 mln dlrs.", "minus 876 mln dlrs", -876e6, "USD", NumberKind::money},
+      {"a result of -4/5", "-4/5", -0.8, "", NumberKind::cardinal},
+      {"a margin of minus 0.10 pct", "minus 0.10 pct", -0.1, "percent", NumberKind::percent},
+  };
+  for (const Case& c : cases) check(c);
+  // A hyphen inside "1986-87" or "7-3/4" is no sign, nor is a subtraction or a tolerance.
+  for (const char* text : {"the 1986-87 season", "The index rose 7-3/4 points.", "LIBOR minus 0.5 pct",
+                           "plus or minus 10 pct of the price", "a 2-1 win"}) {
+    INFO(text);
+    for (const NumberMention& m : extract(text)) CHECK(m.value > 0);
+  }
+}
+
+TEST_CASE("one as a pronoun", "[numbers][negative]") {
+  for (const char* text : {"Which one do you prefer?", "The one you mentioned is invalid", "No one was hurt.",
+                           "That one is really good", "a fund like the one at the World Bank"}) {
+    INFO(text);
+    CHECK(describe(text, extract(text)) == "");
+  }
+  check({"that one pumping station was hit", "one", 1, "", NumberKind::cardinal});
+  check({"Under the one-year contract", "one", 1, "", NumberKind::cardinal});
+  check({"Let's try one last time", "one", 1, "", NumberKind::cardinal});
+}
+
+TEST_CASE("more percentages", "[numbers][percent]") {
+  const Case cases[] = {
+      {"a coupon of 8-1/4 pct", "8-1/4 pct", 8.25, "percent", NumberKind::percent},
+      {"a spread of 5/8 pct", "5/8 pct", 0.625, "percent", NumberKind::percent},
+      {"it rose 100 percentage in a year", "100 percentage", 100, "percent", NumberKind::percent},
+      {"one hundred percents", "one hundred percents", 100, "percent", NumberKind::percent},
+      {"just need minus five percent", "minus five percent", -5, "percent", NumberKind::percent},
+      {"per cent of twenty-two", "per cent of twenty-two", 22, "percent", NumberKind::percent},
+      {"raised the ratio by a half pct to 37.5 pct", "a half pct", 0.5, "percent", NumberKind::percent},
+  };
+  for (const Case& c : cases) check(c);
+  // "percentage points" measure a difference: plain numbers.
+  check({"rates rose 2 percentage points", "2", 2, "", NumberKind::cardinal});
+  {
+    const std::string text = "the Fed funds rate between six and 6-1/8 pct";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 2);
+    CHECK(surface(text, mentions[0]) == "six");
+    CHECK(surface(text, mentions[1]) == "6-1/8 pct");
+    CHECK(mentions[1].value == 6.125);
+  }
+  // Not inside a URL, and not "a small percent of 10,000 respondents".
+  CHECK(extract("You can go to https://www.test.com/search?q=30%25%2020%").empty());
+  for (const NumberMention& m : extract("a small percent of 10,000 respondents")) CHECK(m.kind == NumberKind::cardinal);
+}
+
+TEST_CASE("more money", "[numbers][money]") {
+  const Case cases[] = {
+      {"a value of 528 million francs", "528 million francs", 528e6, "CHF", NumberKind::money},
+      {"valued at 6.65 billion pesetas", "6.65 billion pesetas", 6.65e9, "ESP", NumberKind::money},
+      {"250 million dutch guilders of bonds", "250 million dutch guilders", 250e6, "NLG", NumberKind::money},
+      {"for 420 million finnish markka", "420 million finnish markka", 420e6, "FIM", NumberKind::money},
+      {"to nearly five billion marks", "five billion marks", 5e9, "DEM", NumberKind::money},
+      {"a budget of 5 billion won", "5 billion won", 5e9, "KRW", NumberKind::money},
+      {"Supply limit: ₿21,000,000", "₿21,000,000", 21e6, "BTC", NumberKind::money},
+      {"the cost is 100元!", "100元", 100, "CNY", NumberKind::money},
+      {"to pay 50 cents more per barrel", "50 cents", 0.5, "USD", NumberKind::money},
+      {"a bid of 470 pence a share", "470 pence", 4.7, "GBP", NumberKind::money},
+      {"a 12-cent-a-share dividend", "12-cent", 0.12, "USD", NumberKind::money},
+      {"Shr loss 22 cts vs loss 18 cts", "18 cts", 0.18, "USD", NumberKind::money},
+      {"its controversial one-yen bid", "one-yen", 1, "JPY", NumberKind::money},
+      {"it only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD", NumberKind::money},
+      {"it only cost thirteen dollars and forty-five cents", "thirteen dollars and forty-five cents", 13.45, "USD",
+       NumberKind::money},
+      {"The subscription will increase to 17 USD 25.", "17 USD 25", 17.25, "USD", NumberKind::money},
+      {"the simulator costs c $ 16.4 million", "c $ 16.4 million", 16.4e6, "CAD", NumberKind::money},
+      {"fell to hk $ 10.05 billion .", "hk $ 10.05 billion", 10.05e9, "HKD", NumberKind::money},
+      {"accepted a us $ 150 million loan", "us $ 150 million", 150e6, "USD", NumberKind::money},
+      {"Sell Mex$ 10 million forward", "Mex$ 10 million", 10e6, "MXN", NumberKind::money},
+      {"in excess of 30 MUSD were reported", "30 MUSD", 30e6, "USD", NumberKind::money},
+      {"revenues of about MAUD 60", "MAUD 60", 60e6, "AUD", NumberKind::money},
+      {"They lost 75 USD million in three years.", "75 USD million", 75e6, "USD", NumberKind::money},
+      {"the price is USD115.5 today", "USD115.5", 115.5, "USD", NumberKind::money},
+      {"the price is 115USD today", "115USD", 115, "USD", NumberKind::money},
+      {"It costs half million usd.", "half million usd", 500000, "USD", NumberKind::money},
+      {"a 1.3-billion-dlr stand-by loan", "1.3-billion-dlr", 1.3e9, "USD", NumberKind::money},
+      {"projected to fall half a billion dlrs", "half a billion dlrs", 5e8, "USD", NumberKind::money},
+      {"a loan of 12,34,567.89 rupees", "12,34,567.89 rupees", 1234567.89, "INR", NumberKind::money},
+  };
+  for (const Case& c : cases) check(c);
+
+  // Two amounts, not one: another currency or a per-share figure follows.
+  {
+    const std::string text = "10 rmb 20 usd; 50 dollar 40 rmb; 10 $ 30 $";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 6);
+    for (const NumberMention& m : mentions) CHECK(m.kind == NumberKind::money);
+    CHECK(surface(text, mentions[4]) == "10 $");
+    CHECK(mentions[5].value == 30);
+  }
+  {
+    const std::string text = "earned 918,000 dlrs 38 cts a share, paid $100 and 50 shares";
+    const std::vector<NumberMention> mentions = extract(text);
+    REQUIRE(mentions.size() == 4);
+    CHECK(mentions[0].value == 918000);
+    CHECK(mentions[1].value == 0.38);
+    CHECK(mentions[2].value == 100);
+    CHECK(mentions[3].kind == NumberKind::cardinal);
+  }
+  check({"One is required to pay three thousand dollars two hundred times.", "three thousand dollars", 3000, "USD",
+         NumberKind::money});
+  // "ALL", "GEL" and "MAD" are words here, not currency codes.
+  for (const char* text : {"All 70 of us.", "Silica gel is used to absorb 5 grams.", "ALL 5 solutions", "an AMD64 chip"}) {
+    INFO(text);
+    for (const NumberMention& m : extract(text)) CHECK(m.kind == NumberKind::cardinal);
+  }
+}
+
 TEST_CASE("number words parse compounds", "[numbers][lexicon]") {
   NumberLexicon lexicon;
   REQUIRE(NumberLexicon::load(ModelData::embedded(), lexicon).ok());
@@ -289,9 +504,12 @@ TEST_CASE("random token soup never breaks the extractors", "[numbers][dates][rob
   const std::vector<std::string> pieces = {
       "May", "20", ",", " ", "2021", "$", "€", "₼", "2.6", "billion", "bln", "%", "percent", "–", "-", "/",
       "last", "year", "Friday", "the", "fourth", "quarter", "of", "this", "1990s", "twenty", "one", "and",
-      "hundred", "3rd", "\xff", "\xe2\x80", "\n", ".", "ago", "two", "weeks", "12,000", "7-3/4", "Q3", "in"};
+      "hundred", "3rd", "\xff", "\xe2\x80", "\n", ".", "ago", "two", "weeks", "12,000", "7-3/4", "Q3", "in",
+      "half", "thirds", "a", "of", "over", "point", "nought", "minus", "negative", "cents", "c $", "MUSD", "USD",
+      "1 234", "\xe2\x85\x94", "1.3e6", "^", "dozens", "out", "mln", "dlrs", "pct", "percentage", "one", "which",
+      "\xe2\x80\xaf" "000", "12,34,567", "5m", "k", "-", "1,3", ".08", "fifths", "quarter", "and", "\n    "};
   std::mt19937 random(12345);
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 1500; ++round) {
     std::string text;
     const int length = static_cast<int>(random() % 40);
     for (int i = 0; i < length; ++i) {
