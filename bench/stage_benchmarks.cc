@@ -29,6 +29,8 @@
 //     BM_Tokenize         Tokenizer::tokenize: words, sentences, term keys.
 //     BM_ExtractDates     DateExtractor::extract with the document date.
 //     BM_ExtractNumbers   NumberExtractor::extract, given the dates.
+//     BM_ExtractFacts     FactExtractor::extract: dates and numbers in one
+//                         shared scan, as the pipeline runs them.
 //     BM_ExtractEntities  EntityExtractor::extract, given the tokens.
 //     BM_Analyze          Analyzer::analyze: everything per document, the
 //                         parallel stage of `newsmine run`; with 1 and 2
@@ -64,6 +66,7 @@
 #include "corpus/corpus_reader.h"
 #include "models/dates.h"
 #include "models/entities.h"
+#include "models/facts.h"
 #include "models/model_data.h"
 #include "models/numbers.h"
 #include "models/passages.h"
@@ -130,6 +133,10 @@ const DateExtractor& date_extractor() {
 }
 const NumberExtractor& number_extractor() {
   static const std::unique_ptr<const NumberExtractor> model = load_model<NumberExtractor>();
+  return *model;
+}
+const FactExtractor& fact_extractor() {
+  static const std::unique_ptr<const FactExtractor> model = load_model<FactExtractor>();
   return *model;
 }
 const EntityExtractor& entity_extractor() {
@@ -279,6 +286,20 @@ void BM_ExtractDates(benchmark::State& state) {
   count_corpus(state);
 }
 
+void BM_ExtractFacts(benchmark::State& state) {
+  const FactExtractor& facts = fact_extractor();
+  std::int64_t mentions = 0;
+  for (auto _ : state) {
+    mentions = 0;
+    for (const Document& doc : corpus().documents) {
+      const Facts found = facts.extract(doc.text, doc.date);
+      mentions += static_cast<std::int64_t>(found.dates.size() + found.numbers.size());
+    }
+  }
+  state.counters["mentions"] = static_cast<double>(mentions);
+  count_corpus(state);
+}
+
 void BM_ExtractNumbers(benchmark::State& state) {
   const NumberExtractor& numbers = number_extractor();
   const auto& dates = corpus_dates();
@@ -380,6 +401,7 @@ BENCHMARK(BM_RawRe2Scan)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractDates)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractNumbers)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExtractFacts)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractEntities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1)->Threads(2);
 BENCHMARK(BM_TfidfBuild)->Unit(benchmark::kMillisecond)->UseRealTime()->ArgName("threads")->Arg(1)->Arg(2);

@@ -6,8 +6,7 @@ namespace newsmine {
 
 Status Analyzer::load(const ModelData& data, std::unique_ptr<const Analyzer>& out) {
   auto analyzer = std::make_unique<Analyzer>();
-  if (Status s = DateExtractor::load(data, analyzer->dates_); !s.ok()) return s;
-  if (Status s = NumberExtractor::load(data, analyzer->numbers_); !s.ok()) return s;
+  if (Status s = FactExtractor::load(data, analyzer->facts_); !s.ok()) return s;
   if (Status s = EntityExtractor::load(data, analyzer->entities_); !s.ok()) return s;
   out = std::move(analyzer);
   return {};
@@ -25,8 +24,9 @@ DocumentAnalysis Analyzer::analyze(Document document, Tokenizer& tokenizer) cons
   result.tokenize_seconds = watch.seconds();
 
   watch.restart();
-  result.dates = dates_->extract(text, result.document.date);
-  result.numbers = numbers_->extract(text, result.dates);
+  Facts facts = facts_->extract(text, result.document.date);
+  result.dates = std::move(facts.dates);
+  result.numbers = std::move(facts.numbers);
   result.entities = entities_->extract(text, result.tokens);
   result.extract_seconds = watch.seconds();
   return result;

@@ -3,8 +3,9 @@
 // An Analyzer holds the immutable, shared models (compiled RE2 patterns, word
 // lists) and is safe to use from many threads at once; per-thread scratch
 // (the ICU tokenizer) is passed in by the caller. analyze() runs the
-// tokenizer and the date, number and entity extractors, and computes the
-// compact features the cross-document stages need later.
+// tokenizer, the date and number extractors (together, as a FactExtractor)
+// and the entity extractor, and computes the compact features the
+// cross-document stages need later.
 //
 //   std::unique_ptr<const Analyzer> analyzer;
 //   if (Status s = Analyzer::load(ModelData::embedded(), analyzer); !s.ok()) fail(s);
@@ -17,10 +18,9 @@
 
 #include "corpus/document.h"
 #include "corpus/status.h"
-#include "models/dates.h"
 #include "models/entities.h"
+#include "models/facts.h"
 #include "models/model_data.h"
-#include "models/numbers.h"
 #include "models/passages.h"
 #include "models/term_counts.h"
 #include "tokenizers/tokenizer.h"
@@ -46,8 +46,7 @@ class Analyzer {
   DocumentAnalysis analyze(Document document, Tokenizer& tokenizer) const;
 
  private:
-  std::unique_ptr<const DateExtractor> dates_;
-  std::unique_ptr<const NumberExtractor> numbers_;
+  std::unique_ptr<const FactExtractor> facts_;  // dates and numbers
   std::unique_ptr<const EntityExtractor> entities_;
 };
 
