@@ -42,7 +42,7 @@ class MatchCache {
     std::vector<Piece> pieces;
   };
 
-  static constexpr std::size_t kMaxEntries = 1 << 14;
+  static constexpr std::size_t kMaxEntries = 1 << 16;
 
   static void make_key(std::string_view text, std::size_t position, std::size_t longest_end, std::string& key);
 

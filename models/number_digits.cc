@@ -105,9 +105,13 @@ double scale_by_power_of_ten(double value, int exponent) {
 }
 
 int power_of_ten_exponent(double value) {
+  // The doubles nearest 10^-15 ... 10^15, as the literals give them (and as
+  // parsing "1e-15" ... "1e15" does).
+  static constexpr double kPowers[] = {1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5,
+                                       1e-4,  1e-3,  1e-2,  1e-1,  1e0,   1e1,   1e2,  1e3,  1e4,  1e5,  1e6,
+                                       1e7,   1e8,   1e9,   1e10,  1e11,  1e12,  1e13, 1e14, 1e15};
   for (int n = -15; n <= 15; ++n) {
-    double power = 0;
-    if (parse_plain("1e" + std::to_string(n), power) && value == power) return n;
+    if (value == kPowers[n + 15]) return n;
   }
   return 99;
 }

@@ -1,5 +1,9 @@
 #include "models/number_phrase.h"
 
+#include <atomic>
+#include <string>
+#include <unordered_map>
+
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -56,7 +60,10 @@ struct NumberPhrase::Fraction {
 };
 
 NumberPhrase::NumberPhrase(const NumberLexicon& lexicon, const NumberCues& cues)
-    : lexicon_(lexicon), cues_(cues), tokenizer_(lexicon) {}
+    : lexicon_(lexicon), cues_(cues), tokenizer_(lexicon) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
+}
 
 NumberPhrase::~NumberPhrase() = default;
 
@@ -480,9 +487,87 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
   return false;
 }
 
+namespace {
+
+// What split() found in one phrase, with offsets relative to its start.
+struct CachedSplit {
+  std::vector<PhraseNumber> numbers;
+  std::uint32_t unit = 0;
+};
+
+// Per-thread memory of the phrases split, by their bytes, for phrases whose
+// reading depends on nothing outside them (no fraction, no ratio: see
+// reads_context). Bounded: it starts over when full.
+class SplitCache {
+ public:
+  static constexpr std::size_t kMaxEntries = 1 << 15;
+  const CachedSplit* find(std::string_view phrase) const {
+    auto found = entries_.find(phrase);
+    return found == entries_.end() ? nullptr : &found->second;
+  }
+  void insert(std::string_view phrase, CachedSplit split) {
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    entries_.emplace(std::string(phrase), std::move(split));
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  std::unordered_map<std::string, CachedSplit, Hash, std::equal_to<>> entries_;
+};
+
+SplitCache& split_cache(std::uint64_t phrase) {
+  thread_local std::unordered_map<std::uint64_t, SplitCache> caches;
+  return caches[phrase];
+}
+
+// True when reading the tokens may look at the words around the phrase:
+// fractions and ratios do ("a third of", "15 in 16 months").
+bool reads_context(const std::vector<NumberToken>& tokens) {
+  for (const NumberToken& token : tokens) {
+    if (token.type == TokenType::join_over || token.type == TokenType::join_in || token.type == TokenType::join_out_of ||
+        token.role == TokenRole::ordinal || token.role == TokenRole::fraction) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, std::uint32_t end,
                                   std::vector<PhraseNumber>& out) const {
+  SplitCache& cache = split_cache(id_);
+  const std::string_view phrase = text.substr(start, end - start);
+  if (const CachedSplit* hit = cache.find(phrase)) {
+    for (PhraseNumber number : hit->numbers) {
+      number.start += start;
+      number.end += start;
+      out.push_back(number);
+    }
+    return start + hit->unit;
+  }
+  const std::size_t first = out.size();
   thread_local Tokens tokens;
+  const std::uint32_t unit = split_tokens(text, start, end, tokens, out);
+  if (!reads_context(tokens)) {
+    CachedSplit split;
+    split.unit = unit - start;
+    for (std::size_t k = first; k < out.size(); ++k) {
+      PhraseNumber number = out[k];
+      number.start -= start;
+      number.end -= start;
+      split.numbers.push_back(number);
+    }
+    cache.insert(phrase, std::move(split));
+  }
+  return unit;
+}
+
+std::uint32_t NumberPhrase::split_tokens(std::string_view text, std::uint32_t start, std::uint32_t end, Tokens& tokens,
+                                         std::vector<PhraseNumber>& out) const {
   tokenizer_.tokenize(text, start, end, tokens);
   const std::size_t n = tokens.size();
   // "a 7-1/4 pct coupon": the phrase must not start at "a" and swallow the

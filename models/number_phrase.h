@@ -62,6 +62,8 @@ class NumberPhrase {
   // Appends the numbers of text[start, end), in order. Reading stops at the
   // first byte that is no part of a phrase (a unit: "dollars", "%"); the
   // return value is the end of the last word or joiner read, `start` when none.
+  // Phrases whose reading depends on nothing around them are remembered, per
+  // thread, by their bytes.
   std::uint32_t split(std::string_view text, std::uint32_t start, std::uint32_t end,
                       std::vector<PhraseNumber>& out) const;
 
@@ -70,6 +72,8 @@ class NumberPhrase {
   struct Fraction;
   using Tokens = std::vector<NumberToken>;
 
+  std::uint32_t split_tokens(std::string_view text, std::uint32_t start, std::uint32_t end, Tokens& tokens,
+                             std::vector<PhraseNumber>& out) const;
   bool evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, PhraseNumber& out) const;
   bool cardinal(const Tokens& t, std::size_t i, std::size_t j, bool ordinal_last, Cardinal& out) const;
   bool fraction(const Tokens& t, std::size_t i, std::size_t j, Fraction& out) const;
@@ -82,6 +86,7 @@ class NumberPhrase {
   const NumberLexicon& lexicon_;
   const NumberCues& cues_;
   NumberTokenizer tokenizer_;
+  std::uint64_t id_;  // tells the per-thread caches of phrase readers apart
 };
 
 }  // namespace newsmine

@@ -29,8 +29,15 @@ struct DateSpans {
       max_end = std::max(max_end, end);
       starts.push_back(start);
       max_ends.push_back(max_end);
+      if (!merged.empty() && start < merged.back().end) {
+        merged.back().end = std::max(merged.back().end, end);
+      } else {
+        merged.push_back({start, end});
+      }
     }
   }
+
+  std::vector<RuleScan::Span> merged;  // the dates as sorted spans that do not overlap
 
   bool overlaps(std::uint32_t start, std::uint32_t end) const {
     const auto after = std::lower_bound(starts.begin(), starts.end(), end);
@@ -59,24 +66,35 @@ Status NumberExtractor::load(const ModelData& data, const NumberExtractorOptions
   return {};
 }
 
+const RuleSet& NumberExtractor::rules() const { return patterns_->rules(); }
+
 std::vector<NumberMention> NumberExtractor::extract(std::string_view text,
                                                     const std::vector<DateMention>& dates) const {
-  const DateSpans date_spans(dates);
+  RuleScan scan(patterns_->rules(), text);
+  return extract(text, dates, scan, 0);
+}
 
+std::vector<NumberMention> NumberExtractor::extract(std::string_view text, const std::vector<DateMention>& dates,
+                                                    RuleScan& scan, std::size_t lane) const {
+  const DateSpans date_spans(dates);
   std::vector<NumberMention> mentions;
   std::vector<NumberMention> found;
-  // A match may hold several numbers ("six seven"); those inside a date or a
-  // URL are dropped, and a match left with none gives way to the next candidate.
-  patterns_->rules().scan(text, [&](const RuleMatch& match) {
-    found.clear();
-    if (!patterns_->parse(text, match, found)) return false;
-    const std::size_t before = mentions.size();
-    for (NumberMention& mention : found) {
-      if (date_spans.overlaps(mention.start, mention.end) || inside_url(text, mention.start)) continue;
-      mentions.push_back(std::move(mention));
-    }
-    return mentions.size() > before;
-  });
+  // No number begins inside a date. A match may hold several numbers ("six
+  // seven"); those that overlap a date or lie inside a URL are dropped, and a
+  // match left with none gives way to the next candidate.
+  scan.lane(
+      lane,
+      [&](const RuleMatch& match) {
+        found.clear();
+        if (!patterns_->parse(text, match, found)) return false;
+        const std::size_t before = mentions.size();
+        for (NumberMention& mention : found) {
+          if (date_spans.overlaps(mention.start, mention.end) || inside_url(text, mention.start)) continue;
+          mentions.push_back(std::move(mention));
+        }
+        return mentions.size() > before;
+      },
+      date_spans.merged);
   return mentions;
 }
 

@@ -33,6 +33,7 @@
 #include "corpus/status.h"
 #include "models/mentions.h"
 #include "models/model_data.h"
+#include "models/rule_set.h"
 
 namespace newsmine {
 
@@ -51,6 +52,13 @@ class NumberExtractor {
   // `dates` are the date mentions of the same text (any order); numbers that
   // overlap one of them are dropped.
   std::vector<NumberMention> extract(std::string_view text, const std::vector<DateMention>& dates) const;
+  // The same, with the number rules scanned as lane `lane` of `scan`, a scan
+  // of `text` by a rule set joined from rules() and others (facts.h).
+  std::vector<NumberMention> extract(std::string_view text, const std::vector<DateMention>& dates, RuleScan& scan,
+                                     std::size_t lane) const;
+
+  // The number rules, for joining with other rule sets.
+  const RuleSet& rules() const;
 
   ~NumberExtractor();
 

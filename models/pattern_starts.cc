@@ -533,12 +533,16 @@ class Analysis {
 
   // What the first token after seq[from - 1] can be: after white space
   // (Mode::next) or right after (Mode::next_byte).
+ public:
   static NextToken next_token(const Sequence& seq, std::size_t from, const Continuation* after,
                               Mode mode = Mode::next) {
     Analysis sub(mode);
     bool open = sub.sequence(seq, from, true, after);
     for (const Continuation* c = after; open && c != nullptr; c = c->outer) {
-      if (c->repeating != nullptr) break;  // the group may run again: anything it starts with
+      // A group that may run again: the next token may begin it, or what follows it.
+      if (c->repeating != nullptr) {
+        for (const Sequence& alternative : c->repeating->alternatives) sub.sequence(alternative, 0, true, c);
+      }
       open = sub.sequence(*c->sequence, c->from, true, c->outer);
     }
     NextToken next;
@@ -552,6 +556,7 @@ class Analysis {
     return next;
   }
 
+ private:
   void add_word(std::string prefix, const Sequence& seq, std::size_t end, bool bounded, const Continuation* after) {
     if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
     StartWord word{std::move(prefix), follows_nonletter(seq, end, after), {}};
@@ -585,6 +590,176 @@ class Analysis {
   Mode mode_;
 };
 
+// The first run of digits of the matches that begin with a digit: its
+// length range and the byte after it, as a union over the paths through the
+// pattern. `unknown` when a path does something the walk does not follow.
+struct DigitRun {
+  bool any = false;      // some path begins with a digit
+  bool unknown = false;
+  int min = kManyDigits, max = 0;
+  std::bitset<256> after;
+  NextToken token{false, {}, {}};  // the token after the run, white space skipped
+
+  // A path whose digits end before seq[from] (then `after`), with `next` the
+  // bytes that may come right after them.
+  void add(int low, int high, const std::bitset<256>& next, const Sequence* seq = nullptr, std::size_t from = 0,
+           const Continuation* rest = nullptr) {
+    if (high < 1) return;  // this path does not begin with a digit
+    any = true;
+    min = std::min(min, std::max(low, 1));
+    max = std::max(max, high);
+    after |= next;
+    if (seq == nullptr) {
+      token.any = true;
+    } else {
+      token.merge(Analysis::next_token(*seq, from, rest));
+    }
+  }
+};
+
+bool digits_only(const std::bitset<256>& first) {
+  if (first.none()) return false;
+  for (std::size_t b = 0; b < 256; ++b)
+    if (first[b] && !is_digit(static_cast<unsigned char>(b))) return false;
+  return true;
+}
+
+bool has_digit(const std::bitset<256>& first) {
+  for (int c = '0'; c <= '9'; ++c)
+    if (first[static_cast<std::size_t>(c)]) return true;
+  return false;
+}
+
+std::bitset<256> non_word_bytes() {
+  std::bitset<256> bytes;
+  for (std::size_t b = 0; b < 256; ++b)
+    if (!is_word_byte(b)) bytes.set(b);
+  return bytes;  // byte 0 also stands for the end of the text
+}
+
+int add_digits(int count, int more) { return std::min(kManyDigits, count + more); }
+
+// The bytes a node's matches can begin with (letters lower-cased); all of
+// them when it can match nothing.
+std::bitset<256> first_bytes(const Node& node) {
+  if (node.kind == Node::Kind::literal || node.kind == Node::Kind::chars) return node.first;
+  std::bitset<256> first;
+  if (node.kind != Node::Kind::group) return first.set();
+  for (const Sequence& alternative : node.alternatives) {
+    bool consumed = false;
+    for (const Node& part : alternative) {
+      if (part.kind == Node::Kind::zero_width || part.kind == Node::Kind::boundary) continue;
+      first |= first_bytes(part);
+      if (!part.nullable) {
+        consumed = true;
+        break;
+      }
+    }
+    if (!consumed) return first.set();  // an alternative that can match nothing
+  }
+  return first;
+}
+
+// The digits a group consumes when each of its alternatives is nothing but
+// digits (and zero-width parts); false otherwise.
+bool digit_group(const Node& group, int& low, int& high) {
+  low = kManyDigits;
+  high = 0;
+  for (const Sequence& alternative : group.alternatives) {
+    int lo = 0, hi = 0;
+    for (const Node& part : alternative) {
+      if (part.kind == Node::Kind::zero_width) continue;
+      int part_lo = 0, part_hi = 0;
+      if ((part.kind == Node::Kind::literal || part.kind == Node::Kind::chars) && digits_only(part.first)) {
+        part_lo = part_hi = 1;
+      } else if (part.kind == Node::Kind::group && digit_group(part, part_lo, part_hi)) {
+      } else {
+        return false;
+      }
+      lo = add_digits(lo, part.min == 0 ? 0 : part_lo);
+      hi = part.repeats ? kManyDigits : add_digits(hi, part_hi);
+    }
+    low = std::min(low, lo);
+    high = std::max(high, hi);
+  }
+  return true;
+}
+
+// Walks seq[from...] then `after`, having read `low`..`high` digits.
+void walk_digits(const Sequence& seq, std::size_t from, int low, int high, const Continuation* after, DigitRun& run,
+                 int depth = 0) {
+  if (depth > 64) {
+    run.unknown = true;
+    return;
+  }
+  for (std::size_t i = from; i < seq.size(); ++i) {
+    const Node& node = seq[i];
+    switch (node.kind) {
+      case Node::Kind::zero_width:
+        continue;
+      case Node::Kind::boundary:
+        if (high >= 1 && node.min > 0) {  // after a digit, \b ends the run: a non-word byte follows
+          run.add(low, high, non_word_bytes(), &seq, i + 1, after);
+          if (low == 0) continue;  // paths with no digit yet go on
+          return;
+        }
+        continue;
+      case Node::Kind::literal:
+      case Node::Kind::chars:
+        if (digits_only(node.first)) {
+          if (node.min == 0) walk_digits(seq, i + 1, low, high, after, run, depth + 1);  // the digit skipped
+          low = add_digits(low, 1);
+          high = node.repeats ? kManyDigits : add_digits(high, 1);
+          continue;
+        }
+        if (has_digit(node.first)) {  // digits mixed with other bytes: not followed
+          if (high >= 1) run.unknown = true;
+          else run.any = run.unknown = true;
+          return;
+        }
+        run.add(low, high, node.first, &seq, i, after);
+        if (node.min == 0) continue;
+        return;
+      case Node::Kind::group: {
+        int group_low = 0, group_high = 0;
+        if (digit_group(node, group_low, group_high)) {
+          if (node.min == 0) walk_digits(seq, i + 1, low, high, after, run, depth + 1);
+          low = add_digits(low, group_low);
+          high = node.repeats ? kManyDigits : add_digits(high, group_high);
+          continue;
+        }
+        if (node.repeats) {
+          // A repeated group with more than digits is not followed, unless
+          // it cannot begin with a digit: then the run (if any) ends there.
+          const std::bitset<256> first = first_bytes(node);
+          if (has_digit(first)) {
+            run.unknown = true;
+            return;
+          }
+          run.add(low, high, first, &seq, i, after);
+          if (node.min == 0) continue;
+          return;
+        }
+        const Continuation here{&seq, i + 1, nullptr, after};
+        for (const Sequence& alternative : node.alternatives) walk_digits(alternative, 0, low, high, &here, run, depth + 1);
+        if (node.min == 0) continue;
+        return;
+      }
+    }
+  }
+  if (after == nullptr) {  // the pattern ends: anything may follow
+    std::bitset<256> anything;
+    anything.set();
+    run.add(low, high, anything);
+    return;
+  }
+  if (after->repeating != nullptr) {  // a group that may run again: not followed
+    if (high >= 1) run.unknown = true;
+    return;
+  }
+  walk_digits(*after->sequence, after->from, low, high, after->outer, run, depth + 1);
+}
+
 }  // namespace
 
 PatternStarts pattern_starts(std::string_view pattern) {
@@ -601,6 +776,15 @@ PatternStarts pattern_starts(std::string_view pattern) {
   Analysis analysis(Analysis::Mode::first);
   for (const Sequence& alternative : alternatives) analysis.sequence(alternative, 0, /*bounded=*/false, nullptr);
   PatternStarts result = std::move(analysis.result);
+  DigitRun run;
+  for (const Sequence& alternative : alternatives) walk_digits(alternative, 0, 0, 0, nullptr, run);
+  if (run.any && !run.unknown) {
+    result.digit_run_known = true;
+    result.digit_run_min = run.min;
+    result.digit_run_max = run.max;
+    result.after_digit_run = run.after;
+    result.after_digit_token = std::move(run.token);
+  }
   // Upper-case letters were folded into the words; no byte entry for letters remains.
   for (int c = 'A'; c <= 'Z'; ++c) result.bytes.reset(static_cast<std::size_t>(c));
   return result;

@@ -50,7 +50,17 @@ struct PatternStarts {
   // For an ASCII symbol in `bytes` ("." in ".08"): what the byte right after
   // it can be. A symbol not listed here may be followed by anything.
   std::vector<std::pair<unsigned char, NextToken>> byte_next;
+  // For a match that begins with a digit: how many digits its first run of
+  // digits can have, and the byte right after that run (lower-cased; 0 also
+  // stands for the end of the text). digit_run_known is false when the
+  // analysis could not tell, and then anything goes.
+  bool digit_run_known = false;
+  int digit_run_min = 0, digit_run_max = 0;  // kManyDigits for no upper bound
+  std::bitset<256> after_digit_run;
+  NextToken after_digit_token;  // the token after that run, white space skipped ("20 May": a month)
 };
+
+inline constexpr int kManyDigits = 1000;
 
 PatternStarts pattern_starts(std::string_view pattern);
 

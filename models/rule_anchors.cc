@@ -105,11 +105,46 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
       }
       byte_rules_[b].set(rule);
     }
+    for (std::size_t length = 1; length <= 16; ++length) {
+      const bool allowed = !start.digit_run_known ||
+                           (static_cast<int>(length) >= start.digit_run_min &&
+                            (static_cast<int>(length) <= start.digit_run_max || (length == 16 && start.digit_run_max >= 16)));
+      if (allowed) digit_run_rules_[length].set(rule);
+    }
+    for (std::size_t b = 0; b < 256; ++b) {
+      if (!start.digit_run_known || start.after_digit_run[b]) after_digits_rules_[b].set(rule);
+    }
+    const NextToken& token = start.after_digit_token;
+    if (!start.digit_run_known || token.any) {
+      digit_token_free_.set(rule);
+    } else {
+      for (std::size_t b = 0; b < 256; ++b)
+        if (token.bytes[b]) digit_token_bytes_[b].set(rule);
+      for (const StartWord& word : token.words) {
+        if (word.whole) {
+          digit_token_words_.emplace_back(hash_letters(word.prefix), RuleMask().set(rule));
+        } else {
+          digit_token_prefixes_.emplace_back(word.prefix, RuleMask().set(rule));
+        }
+      }
+    }
     if (start.any_letter) any_letter_.set(rule);
     if (start.letters_inside_words) letters_inside_words_.set(rule);
     if (start.digits_inside_words) digits_inside_words_.set(rule);
   }
   for (std::size_t b = 0; b < 256; ++b) byte_starts_[b] = byte_rules_[b].any();
+  // One entry per word hash, the rules merged.
+  std::sort(digit_token_words_.begin(), digit_token_words_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::uint64_t, RuleMask>> merged;
+  for (const auto& entry : digit_token_words_) {
+    if (!merged.empty() && merged.back().first == entry.first) {
+      merged.back().second |= entry.second;
+    } else {
+      merged.push_back(entry);
+    }
+  }
+  digit_token_words_ = std::move(merged);
   inside_words_ = letters_inside_words_.any() || digits_inside_words_.any();
   any_letter_some_ = any_letter_.any();
   for (std::size_t b = 0x21; b < 256; ++b) {
@@ -144,6 +179,7 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
       next_words_[slot] = key;
     }
     words_[w].next.words = std::move(prefixes);
+    for (const StartWord& prefix : words_[w].next.words) words_[w].prefix_letters |= 1u << (prefix.prefix[0] - 'a');
   }
 }
 
@@ -168,7 +204,7 @@ void RuleAnchors::add_word(const StartWord& word, std::size_t rule) {
     }
     prefixes_[first].push_back({word.prefix, RuleMask().set(rule)});
     prefix_letters_ |= 1u << first;
-    mark_filter(word.prefix, false);
+    mark_prefix(word.prefix);
     return;
   }
   for (Word& known : words_) {
@@ -179,7 +215,7 @@ void RuleAnchors::add_word(const StartWord& word, std::size_t rule) {
     }
   }
   words_.push_back({word.prefix, RuleMask().set(rule), word.next});
-  mark_filter(word.prefix, true);
+  word_filter_.set(hash_letters(word.prefix) & (word_filter_.size() - 1));
 }
 
 const RuleAnchors::Word* RuleAnchors::find_word(std::string_view letters, std::uint64_t hash) const {
@@ -230,7 +266,30 @@ bool RuleAnchors::next_allows_word(std::size_t word, std::string_view text, std:
   for (std::size_t slot = key & mask; next_words_[slot] != 0; slot = (slot + 1) & mask) {
     if (next_words_[slot] == key) return true;
   }
-  return next_allows(next, text, end);  // the word prefixes that may follow
+  // The word prefixes that may follow, if one begins with this letter.
+  if (!((words_[word].prefix_letters >> ((bytes[at] | 0x20) - 'a')) & 1)) return false;
+  for (const StartWord& prefix : next.words) {
+    if (prefix.prefix.size() <= length && same_letters(text.substr(at, prefix.prefix.size()), prefix.prefix)) return true;
+  }
+  return false;
+}
+
+RuleMask RuleAnchors::digit_token_rules(std::string_view text, std::size_t end) const {
+  RuleMask rules = digit_token_free_;
+  std::size_t at = end;
+  while (at < text.size() && is_space(static_cast<unsigned char>(text[at]))) ++at;
+  if (at == text.size()) return rules | digit_token_bytes_[256];
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  if (!is_letter(bytes[at])) return rules | digit_token_bytes_[bytes[at]];
+  const std::size_t length = letter_run(bytes + at, text.size() - at);
+  const std::uint64_t hash = hash_letters(bytes + at, length, text.size() - at);
+  const auto found = std::lower_bound(digit_token_words_.begin(), digit_token_words_.end(), hash,
+                                      [](const auto& entry, std::uint64_t h) { return entry.first < h; });
+  if (found != digit_token_words_.end() && found->first == hash) rules |= found->second;  // a collision only adds rules
+  for (const auto& [prefix, prefix_rules] : digit_token_prefixes_) {
+    if (prefix.size() <= length && same_letters(text.substr(at, prefix.size()), prefix)) rules |= prefix_rules;
+  }
+  return rules;
 }
 
 bool RuleAnchors::next_allows(const NextToken& next, std::string_view text, std::size_t end, bool adjacent) {
@@ -250,35 +309,39 @@ bool RuleAnchors::next_allows(const NextToken& next, std::string_view text, std:
   return false;
 }
 
-std::size_t RuleAnchors::word_key(const unsigned char* at, std::size_t length) {
+// The prefix filter slot of a letter word: its first two letters and length.
+std::size_t RuleAnchors::prefix_key(const unsigned char* at, std::size_t length) {
   const std::size_t first = (at[0] | 0x20) & 0x1F;
   const std::size_t second = length > 1 ? (at[1] | 0x20) & 0x1F : 0;
   return first | second << 5 | (length < 15 ? length : 15) << 10;
 }
 
-void RuleAnchors::mark_filter(std::string_view letters, bool whole) {
+void RuleAnchors::mark_prefix(std::string_view letters) {
   const unsigned char* at = reinterpret_cast<const unsigned char*>(letters.data());
   const std::size_t first = (at[0] | 0x20) & 0x1F;
   for (std::size_t length = letters.size(); length <= 15; ++length) {
     for (std::size_t second = 0; second < 32; ++second) {
       if (letters.size() > 1 && second != ((at[1] | 0x20) & 0x1F)) continue;
-      word_filter_.set(first | second << 5 | length << 10);
+      prefix_filter_.set(first | second << 5 | length << 10);
     }
-    if (whole && letters.size() < 15) break;
   }
 }
 
+bool RuleAnchors::may_start(const unsigned char* at, std::size_t length, std::uint64_t hash) const {
+  return word_filter_[hash & (word_filter_.size() - 1)] || prefix_filter_[prefix_key(at, length)];
+}
+
 bool RuleAnchors::starts_here(std::string_view text, std::size_t at, bool word_start, RuleMask& rules,
-                              std::size_t letters) const {
+                              std::size_t letters, std::uint64_t hash) const {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char c = bytes[at];
   if (is_letter(c)) {
     const std::size_t length = letters > 0 ? letters : letter_run(bytes + at, text.size() - at);
-    const bool listed = word_filter_[word_key(bytes + at, length)];
+    if (letters == 0) hash = hash_letters(bytes + at, length, text.size() - at);
+    const bool listed = may_start(bytes + at, length, hash);
     if (!listed && !any_letter_some_) return false;
     rules = any_letter_;
-    const bool found = (listed && word_rules(text, at, at + length, hash_letters(bytes + at, length, text.size() - at), rules)) ||
-                       any_letter_some_;
+    const bool found = (listed && word_rules(text, at, at + length, hash, rules)) || any_letter_some_;
     if (!found) return false;
     if (!word_start) rules &= letters_inside_words_;
     return rules.any();
@@ -286,20 +349,30 @@ bool RuleAnchors::starts_here(std::string_view text, std::size_t at, bool word_s
   if (!byte_starts_[c]) return false;
   if (!is_word_byte(c) && !next_allows(byte_next_[c], text, at + 1, /*adjacent=*/true)) return false;
   rules = byte_rules_[c];
+  if (c >= '0' && c <= '9') {  // the length of the digit run and the byte after it
+    std::size_t end = at + 1;
+    while (end < text.size() && bytes[end] >= '0' && bytes[end] <= '9') ++end;
+    const std::size_t length = std::min<std::size_t>(end - at, 16);
+    const unsigned char after = end < text.size() ? static_cast<unsigned char>(bytes[end] | (is_letter(bytes[end]) ? 0x20 : 0)) : 0;
+    rules &= digit_run_rules_[length];
+    rules &= after_digits_rules_[after];
+    if (rules.any()) rules &= digit_token_rules(text, end);
+  }
   if (!word_start && is_word_byte(c)) rules &= digits_inside_words_;
   return rules.any();
 }
 
-std::size_t RuleAnchors::next(std::string_view text, std::size_t from, RuleMask& rules) const {
+template <typename Found>
+void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) const {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
+  RuleMask rules;
   std::size_t i = from;
   if (inside_words_) {  // some rule begins inside words: every byte is a candidate
     for (; i < size; ++i) {
-      if (starts_here(text, i, i == 0 || !is_word_byte(bytes[i - 1]), rules)) return i;
+      if (starts_here(text, i, i == 0 || !is_word_byte(bytes[i - 1]), rules) && found(i, rules)) return;
     }
-    rules.reset();
-    return size;
+    return;
   }
   // No rule begins inside a word: step over the rest of the one `from` is in.
   if (i > 0) {
@@ -325,14 +398,22 @@ std::size_t RuleAnchors::next(std::string_view text, std::size_t from, RuleMask&
       const __m128i quiet = _mm_and_si128(_mm_cmpgt_epi8(block, minus_one), _mm_cmplt_epi8(block, space_end));
       events |= ~(word_bits | static_cast<unsigned>(_mm_movemask_epi8(quiet))) & 0xFFFF;
     }
-    while (events != 0) {
+    for (; events != 0; events &= events - 1) {
       const unsigned bit = static_cast<unsigned>(std::countr_zero(events));
       const std::size_t at = i + bit;
-      // The letters from here, read off the block while it lasts.
-      std::size_t letters = static_cast<std::size_t>(std::countr_one(letter_bits >> bit));
-      if (bit + letters >= 16) letters = 16 - bit + letter_run(bytes + i + 16, size - i - 16);
-      if (starts_here(text, at, true, rules, letters)) return at;
-      events &= events - 1;
+      std::size_t letters = 0;
+      std::uint64_t hash = 0;
+      if ((letter_bits >> bit) & 1) {
+        // The letters from here, read off the block while it lasts; most
+        // words fail the filter and cost no more than this.
+        letters = static_cast<std::size_t>(std::countr_one(letter_bits >> bit));
+        if (bit + letters >= 16) letters = 16 - bit + letter_run(bytes + i + 16, size - i - 16);
+        hash = hash_letters(bytes + at, letters, size - at);
+        if (!any_letter_some_ && !may_start(bytes + at, letters, hash)) continue;
+      } else if (!byte_starts_[bytes[at]]) {
+        continue;
+      }
+      if (starts_here(text, at, true, rules, letters, hash) && found(at, rules)) return;
     }
     i += 16;
   }
@@ -340,10 +421,27 @@ std::size_t RuleAnchors::next(std::string_view text, std::size_t from, RuleMask&
   for (; i < size; ++i) {
     const bool word_start = i == 0 || !is_word_byte(bytes[i - 1]);
     if (is_word_byte(bytes[i]) && !word_start) continue;
-    if (starts_here(text, i, word_start, rules)) return i;
+    if (starts_here(text, i, word_start, rules) && found(i, rules)) return;
   }
+}
+
+std::size_t RuleAnchors::next(std::string_view text, std::size_t from, RuleMask& rules) const {
+  std::size_t first = text.size();
   rules.reset();
-  return size;
+  scan(text, from, [&](std::size_t at, const RuleMask& mask) {
+    first = at;
+    rules = mask;
+    return true;
+  });
+  return first;
+}
+
+void RuleAnchors::find_all(std::string_view text, std::vector<Anchor>& out) const {
+  out.clear();
+  scan(text, 0, [&](std::size_t at, const RuleMask& mask) {
+    out.push_back({static_cast<std::uint32_t>(at), mask});
+    return false;
+  });
 }
 
 }  // namespace newsmine

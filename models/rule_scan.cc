@@ -80,9 +80,11 @@ void capture(const std::vector<RuleSet::Rule>& rules, const std::vector<LightCap
              std::string_view text, std::uint32_t start, MatchCache::Match& match, MatchCache::Entry& entry,
              std::vector<re2::StringPiece>& light_pieces, std::vector<re2::StringPiece>& pieces) {
   const std::size_t index = static_cast<std::size_t>(match.rule);
-  if (!light_capture(light[index], text, start, match.length, light_pieces, pieces)) {
-    const RE2& regex = *rules[index].regex;
-    const int count = regex.NumberOfCapturingGroups() + 1;
+  const RE2& regex = *rules[index].regex;
+  const int count = regex.NumberOfCapturingGroups() + 1;
+  if (count == 1) {  // no groups: the match is all there is to know
+    pieces.assign(1, re2::StringPiece(text.data() + start, match.length));
+  } else if (!light_capture(light[index], text, start, match.length, light_pieces, pieces)) {
     pieces.assign(static_cast<std::size_t>(count), re2::StringPiece());
     regex.Match(text, start, start + match.length, RE2::ANCHOR_START, pieces.data(), count);
   }
@@ -98,19 +100,19 @@ void capture(const std::vector<RuleSet::Rule>& rules, const std::vector<LightCap
   match.captured = true;
 }
 
-// Offers the matches of `entry` at `start` that belong to `lane` to `accept`
-// in order (those whose look-behind holds); returns the end of the accepted
-// one, or 0.
-std::uint32_t offer(const std::vector<RuleSet::Rule>& rules, const RuleSet::Impl& impl, int lane,
-                           std::string_view text, std::uint32_t start, MatchCache::Entry& entry,
-                           const RuleSet::Accept& accept, ScanScratch& scratch) {
+// Offers the matches of `entry` at `start` (rules of `set`) to `accept` in
+// order, as lane `lane`, those whose look-behind holds; returns the end of
+// the accepted one, or 0.
+std::uint32_t offer(const RuleSet& set, const RuleSet::Impl& impl, int lane, std::string_view text, std::uint32_t start,
+                    MatchCache::Entry& entry, const RuleSet::Accept& accept, ScanScratch& scratch) {
+  const std::vector<RuleSet::Rule>& rules = set.rules();
   RuleMatch& match = scratch.match;
   for (MatchCache::Match& cached : entry.matches) {
     const std::size_t index = static_cast<std::size_t>(cached.rule);
-    if (impl.lane[index] != lane || !lookbehind_holds(rules[index], text, start)) continue;
+    if (!lookbehind_holds(rules[index], text, start)) continue;
     if (!cached.captured) capture(rules, impl.light, text, start, cached, entry, scratch.light_pieces, scratch.pieces);
     match.lane = lane;
-    match.rule = impl.local[index];
+    match.rule = cached.rule;
     match.start = start;
     match.end = start + cached.length;
     match.groups.clear();
@@ -129,47 +131,40 @@ std::uint32_t offer(const std::vector<RuleSet::Rule>& rules, const RuleSet::Impl
 
 }  // namespace
 
-// A position where a rule can begin, and what is known there.
-struct RuleScan::Anchor {
-  std::uint32_t position = 0;
-  std::int32_t reach = -1;  // bytes the longest match spans; -1: not yet known; -2: no match
-  RuleMask rules;           // the rules that can begin there
-};
+// A position where a rule can begin, and which rules (numbered across the
+// lanes of a joined set).
+struct RuleScan::Anchor : RuleAnchors::Anchor {};
 
 RuleScan::RuleScan(const RuleSet& rules, std::string_view text) : rules_(rules), text_(text) {
-  const RuleAnchors& anchors = *rules.impl_->anchors;
-  RuleMask mask;
-  for (std::size_t at = anchors.next(text, 0, mask); at < text.size(); at = anchors.next(text, at + 1, mask)) {
-    Anchor& anchor = anchors_.emplace_back();
-    anchor.position = static_cast<std::uint32_t>(at);
-    anchor.rules = mask;
-  }
+  thread_local std::vector<RuleAnchors::Anchor> found;
+  rules.impl_->anchors->find_all(text, found);
+  anchors_.resize(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) static_cast<RuleAnchors::Anchor&>(anchors_[i]) = found[i];
 }
 
 RuleScan::~RuleScan() = default;
 
 void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip) {
-  const RuleSet::Impl& impl = *rules_.impl_;
-  if (lane >= impl.lane_rules.size()) return;
+  const RuleSet::Impl& joined = *rules_.impl_;
+  if (lane >= joined.lanes.size()) return;
+  const RuleSet& set = *joined.lanes[lane];
+  const RuleSet::Impl& impl = *set.impl_;
+  const std::size_t first = joined.first_rule[lane];
+  RuleMask lane_rules;
+  for (std::size_t r = 0; r < set.rules().size() && first + r < kMaxRules; ++r) lane_rules.set(first + r);
   ScanScratch& scratch = scratch_for(impl.id);
   const std::string_view text = text_;
   const std::size_t size = text.size();
-  const RuleMask& lane_rules = impl.lane_rules[lane];
   auto next_skip = skip.begin();
   std::uint32_t resume = 0;  // this lane's scan position
-  for (Anchor& anchor : anchors_) {
+  for (const Anchor& anchor : anchors_) {
     const std::uint32_t start = anchor.position;
     if (start < resume || (anchor.rules & lane_rules).none()) continue;
     while (next_skip != skip.end() && next_skip->end <= start) ++next_skip;
     if (next_skip != skip.end() && next_skip->start <= start) continue;
-    if (anchor.reach == -1) {
-      re2::StringPiece longest;
-      anchor.reach = impl.any->Match(text, start, size, RE2::ANCHOR_START, &longest, 1)
-                         ? static_cast<std::int32_t>(longest.size())
-                         : -2;
-    }
-    if (anchor.reach < 0) continue;
-    const std::uint32_t limit = start + static_cast<std::uint32_t>(anchor.reach);
+    re2::StringPiece longest;
+    if (!impl.any->Match(text, start, size, RE2::ANCHOR_START, &longest, 1)) continue;
+    const std::uint32_t limit = start + static_cast<std::uint32_t>(longest.size());
     MatchCache::make_key(text, start, limit, scratch.key);
     MatchCache::Entry* entry = scratch.cache.find(scratch.key);
     if (entry == nullptr) {
@@ -181,13 +176,13 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
       if (!impl.matching->Match(text.substr(context, context_end - context), &scratch.candidates, &error) &&
           error.kind != RE2::Set::kNoError) {
         scratch.candidates.clear();
-        for (std::size_t i = 0; i < rules_.rules().size(); ++i) scratch.candidates.push_back(static_cast<int>(i));
+        for (std::size_t i = 0; i < set.rules().size(); ++i) scratch.candidates.push_back(static_cast<int>(i));
       }
       std::sort(scratch.candidates.begin(), scratch.candidates.end());
       entry = &scratch.cache.insert(scratch.key);
-      measure(rules_.rules(), text, start, limit, scratch.candidates, *entry);
+      measure(set.rules(), text, start, limit, scratch.candidates, *entry);
     }
-    const std::uint32_t end = offer(rules_.rules(), impl, static_cast<int>(lane), text, start, *entry, accept, scratch);
+    const std::uint32_t end = offer(set, impl, static_cast<int>(lane), text, start, *entry, accept, scratch);
     resume = end > 0 ? end : start + 1;
   }
 }
@@ -207,7 +202,7 @@ void RuleSet::scan_reference(std::string_view text, const Accept& accept) const 
   while (position < text.size()) {
     const std::uint32_t start = static_cast<std::uint32_t>(position);
     measure(rules_, text, start, static_cast<std::uint32_t>(text.size()), every_rule, scratch.uncached);
-    const std::uint32_t end = offer(rules_, *impl_, 0, text, start, scratch.uncached, accept, scratch);
+    const std::uint32_t end = offer(*this, *impl_, 0, text, start, scratch.uncached, accept, scratch);
     position = end > 0 ? end : start + 1;
   }
 }

@@ -35,7 +35,8 @@ Status make_light(std::string_view file_name, int line, const RulePattern& patte
                   const Placeholders& placeholders, std::map<std::string, std::shared_ptr<RE2>>& lists,
                   LightCapture& out) {
   out = LightCapture();
-  if (pattern.light.empty()) return {};
+  // A rule without groups needs no submatch at all (see rule_scan.cc).
+  if (pattern.light.empty() || exact.NumberOfCapturingGroups() == 0) return {};
   auto light = std::make_shared<RE2>(pattern.light, rule_options(Use::light));
   if (!light->ok()) return data_error(file_name, line, "light pattern does not compile: " + light->error());
   // Groups keep their order; the light pattern only adds the _lN groups.
@@ -65,11 +66,12 @@ Status make_light(std::string_view file_name, int line, const RulePattern& patte
 
 }  // namespace
 
-Status RuleSet::Impl::finish(std::string_view name) {
+Status RuleSet::Impl::finish(std::string_view name, bool matchers) {
   static std::atomic<std::uint64_t> next_id{1};
   id = next_id++;
-  if (patterns.size() > kMaxRules) return data_error(name, 1, "more than " + std::to_string(kMaxRules) + " rules");
+  if (starts.size() > kMaxRules) return data_error(name, 1, "more than " + std::to_string(kMaxRules) + " rules");
   anchors = std::make_unique<RuleAnchors>(starts);
+  if (!matchers) return {};
   std::string union_pattern;
   matching = std::make_unique<RE2::Set>(rule_options(Use::dfa), RE2::ANCHOR_START);
   for (const std::string& pattern : patterns) {
@@ -88,7 +90,7 @@ Status RuleSet::Impl::finish(std::string_view name) {
 
 RuleSet::~RuleSet() = default;
 
-std::size_t RuleSet::lanes() const { return impl_->lane_rules.size(); }
+std::size_t RuleSet::lanes() const { return impl_->lanes.size(); }
 
 Status RuleSet::bind(std::string_view file_name, const std::vector<Handler>& handlers,
                      const std::vector<std::string_view>& group_names, std::vector<Binding>& out) const {
@@ -155,16 +157,14 @@ Status RuleSet::compile(std::string_view file_name, std::string_view bytes, cons
     if (Status s = make_light(file_name, line.number, pattern, *rule.regex, placeholders, lists, light); !s.ok()) {
       return s;
     }
-    impl.local.push_back(static_cast<int>(rules->rules_.size()));
-    impl.lane.push_back(0);
     impl.starts.push_back(pattern_starts(pattern.exact));
     impl.patterns.push_back(pattern.exact);
     rules->rules_.push_back(std::move(rule));
   }
   if (rules->rules_.empty()) return data_error(file_name, 1, "no rules");
-  impl.lane_rules.assign(1, RuleMask());
-  for (std::size_t r = 0; r < rules->rules_.size() && r < kMaxRules; ++r) impl.lane_rules[0].set(r);
-  if (Status s = impl.finish(file_name); !s.ok()) return s;
+  impl.lanes = {rules.get()};
+  impl.first_rule = {0};
+  if (Status s = impl.finish(file_name, /*matchers=*/true); !s.ok()) return s;
   out = std::move(rules);
   return {};
 }
@@ -173,22 +173,14 @@ Status RuleSet::join(const std::vector<const RuleSet*>& lanes, std::unique_ptr<c
   std::unique_ptr<RuleSet> joined(new RuleSet());
   joined->impl_ = std::make_unique<Impl>();
   Impl& impl = *joined->impl_;
-  impl.lane_rules.assign(lanes.size(), RuleMask());
-  for (std::size_t l = 0; l < lanes.size(); ++l) {
-    const RuleSet& lane = *lanes[l];
-    for (std::size_t r = 0; r < lane.rules_.size(); ++r) {
-      const std::size_t index = joined->rules_.size();
-      if (index < kMaxRules) impl.lane_rules[l].set(index);
-      impl.lane.push_back(static_cast<int>(l));
-      impl.local.push_back(static_cast<int>(r));
-      impl.starts.push_back(lane.impl_->starts[r]);
-      impl.patterns.push_back(lane.impl_->patterns[r]);
-      impl.light.push_back(lane.impl_->light[r]);
-      joined->rules_.push_back(lane.rules_[r]);
-    }
+  for (const RuleSet* lane : lanes) {
+    if (lane->lanes() != 1) return Status::error("join: a lane must be a compiled rule set");
+    impl.lanes.push_back(lane);
+    impl.first_rule.push_back(impl.starts.size());
+    impl.starts.insert(impl.starts.end(), lane->impl_->starts.begin(), lane->impl_->starts.end());
   }
-  if (joined->rules_.empty()) return Status::error("join: no rules");
-  if (Status s = impl.finish("joined rules"); !s.ok()) return s;
+  if (impl.starts.empty()) return Status::error("join: no rules");
+  if (Status s = impl.finish("joined rules", /*matchers=*/false); !s.ok()) return s;
   out = std::move(joined);
   return {};
 }

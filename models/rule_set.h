@@ -82,12 +82,12 @@ class RuleSet {
   // Reads the rules file `file_name` from `data`, then compiles it as above.
   static Status load(const ModelData& data, std::string_view file_name, const Placeholders& placeholders,
                      std::unique_ptr<const RuleSet>& out);
-  // One rule set holding the rules of `lanes` (compiled sets, each a lane in
-  // this order), for scan_lanes(). The sets must outlive nothing: the rules
-  // are shared, not borrowed.
+  // One rule set over the rules of `lanes` (compiled sets, each a lane in
+  // this order), for RuleScan and scan_lanes(). The lanes are borrowed: they
+  // must outlive the joined set.
   static Status join(const std::vector<const RuleSet*>& lanes, std::unique_ptr<const RuleSet>& out);
 
-  // The rules of a compiled set (of all lanes, in lane order, for a joined one).
+  // The rules of a compiled set (empty for a joined one: see its lanes).
   const std::vector<Rule>& rules() const { return rules_; }
   std::size_t lanes() const;
 

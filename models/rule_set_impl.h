@@ -29,20 +29,24 @@ struct LightCapture {
 };
 
 // Built from all rules together: where (and which) rules can begin, how far
-// the longest match from there reaches, and which rules match there.
+// the longest match from there reaches, and which rules match there. A
+// joined set has only the anchors (over the rules of all its lanes, lane by
+// lane); each lane scans with its own set's union, Set and cache, which stay
+// small.
 struct RuleSet::Impl {
   std::uint64_t id = 0;               // tells the per-thread caches of rule sets apart
   std::vector<std::string> patterns;  // each rule's expanded pattern, without its look-behind
   std::vector<PatternStarts> starts;  // where each rule can begin
   std::vector<LightCapture> light;    // each rule's light submatch
-  std::vector<int> lane, local;       // each rule's lane and index in it
-  std::vector<RuleMask> lane_rules;   // the rules of each lane
   std::unique_ptr<RuleAnchors> anchors;
-  std::unique_ptr<re2::RE2> any;         // (?:r1)|(?:r2)|..., leftmost-longest, no captures
+  std::unique_ptr<re2::RE2> any;            // (?:r1)|(?:r2)|..., leftmost-longest, no captures
   std::unique_ptr<re2::RE2::Set> matching;  // (?:^|\C)(?:ri), from the byte before a position
 
-  // Builds anchors, `any` and `matching` from `patterns` and `starts`.
-  Status finish(std::string_view name);
+  std::vector<const RuleSet*> lanes;   // the compiled set of each lane (for a compiled set: itself)
+  std::vector<std::size_t> first_rule;  // where each lane's rules begin among the anchors' rules
+
+  // Builds `any` and `matching` from `patterns`, and the anchors from `starts`.
+  Status finish(std::string_view name, bool matchers);
 };
 
 }  // namespace newsmine
