@@ -69,6 +69,14 @@ bool year_number_ok(std::string_view text, std::size_t start, std::size_t end) {
 
 }  // namespace
 
+// "fell on April 2 to 3.775 billion", "on March 3 to 5 pct": the second number
+// of a day range continues as an amount, so the range is a date and a number.
+bool DatePatterns::second_day_reads_on(std::string_view text, std::size_t end) const {
+  if (number_glued_after(text, end) || percent_follows(text, end)) return true;
+  const std::string_view word = word_after(text, end);
+  return !word.empty() && numbers_.find_scale(word) != nullptr;
+}
+
 Status DatePatterns::load(const ModelData& data, bool day_first, std::unique_ptr<const DatePatterns>& out) {
   std::unique_ptr<DatePatterns> patterns(new DatePatterns());
   patterns->day_first_ = day_first;
@@ -302,6 +310,7 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
       if (date.month == 0 || date.month2 == 0) return false;
       if (date.day > days_in_month(2000, date.month) || date.day2 > days_in_month(2000, date.month2)) return false;
       if (date.month2 < date.month || (date.month2 == date.month && date.day2 <= date.day)) return false;
+      if (!has(g_year) && second_day_reads_on(text, offset_of(group(g_day2)) + group(g_day2).size())) return false;
       if (has(g_year)) {
         date.year = date.year2 = to_int(group(g_year));
         if (!is_valid({date.year, date.month, date.day}) || !is_valid({date.year, date.month2, date.day2})) return false;

@@ -123,6 +123,7 @@ class DatePatterns {
                     ParsedDate& out) const;
   std::string_view group_text(const RuleMatch& match, const CompiledRule& rule, Group g) const;
 
+  bool second_day_reads_on(std::string_view text, std::size_t end) const;
   int month_number(std::string_view text) const;
   int relative_offset(std::string_view text) const;
 

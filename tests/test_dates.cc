@@ -312,6 +312,14 @@ TEST_CASE("numbers that are not dates", "[dates][negative]") {
   CHECK(extractor().extract("They may be late in may.", "2020-05-30").empty());
 }
 
+TEST_CASE("a day range does not take the start of an amount as its second day", "[dates][negative]") {
+  check({"1987-04-10", "Reserves fell on April 2 to 3.775 billion dlrs.", "April 2", "1987-04-02", DateKind::date});
+  check({"1987-04-10", "Output rose on March 3 to 5 pct.", "March 3", "1987-03-03", DateKind::date});
+  check({"1987-04-10", "Sales fell on March 3 to 5 billion.", "March 3", "1987-03-03", DateKind::date});
+  check({"1987-04-10", "Talks run April 11 to 12 in Paris.", "April 11 to 12", "1987-04-11/1987-04-12",
+         DateKind::range});
+}
+
 TEST_CASE("PRESENT_REF, PAST_REF and FUTURE_REF", "[dates][reference]") {
   const Case cases[] = {
       {"2020-05-30", "Prices are now 5% higher than in March.", "now", "PRESENT_REF", DateKind::relative},
