@@ -16,8 +16,14 @@ std::uint32_t offset_in(std::string_view text, const re2::StringPiece& piece) {
 
 // Per-thread working memory of the scans, one per rule set: the match cache
 // and buffers reused from call to call.
+// An anchor where some rule of the lane matches, and the end of the longest match there.
+struct Reach {
+  std::uint32_t start = 0, limit = 0;
+};
+
 struct ScanScratch {
   MatchCache cache;
+  std::vector<Reach> reach;
   std::vector<int> candidates;
   std::vector<re2::StringPiece> pieces, light_pieces;
   std::string key;
@@ -155,23 +161,32 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
   ScanScratch& scratch = scratch_for(impl.id);
   const std::string_view text = text_;
   const std::size_t size = text.size();
+  // First how far the longest match reaches at each anchor of this lane, in
+  // one run over the anchors: the union DFA stays in the CPU caches, which
+  // the accept calls in between would otherwise evict.
+  std::vector<Reach>& reach = scratch.reach;
+  reach.clear();
   auto next_skip = skip.begin();
-  std::uint32_t resume = 0;  // this lane's scan position
   for (const Anchor& anchor : anchors_) {
     const std::uint32_t start = anchor.position;
-    if (start < resume || (anchor.rules & lane_rules).none()) continue;
+    if ((anchor.rules & lane_rules).none()) continue;
     while (next_skip != skip.end() && next_skip->end <= start) ++next_skip;
     if (next_skip != skip.end() && next_skip->start <= start) continue;
     re2::StringPiece longest;
     if (!impl.any->Match(text, start, size, RE2::ANCHOR_START, &longest, 1)) continue;
-    const std::uint32_t limit = start + static_cast<std::uint32_t>(longest.size());
-    MatchCache::make_key(text, start, limit, scratch.key);
+    reach.push_back({start, start + static_cast<std::uint32_t>(longest.size())});
+  }
+  std::uint32_t resume = 0;  // this lane's scan position
+  for (const Reach& at : reach) {
+    const std::uint32_t start = at.start;
+    if (start < resume) continue;
+    MatchCache::make_key(text, start, at.limit, scratch.key);
     MatchCache::Entry* entry = scratch.cache.find(scratch.key);
     if (entry == nullptr) {
       // Which rules match here (the Set sees the byte before the start and
       // the one after the longest match), and how far each reaches.
       const std::size_t context = start > 0 ? start - 1 : 0;
-      const std::size_t context_end = std::min<std::size_t>(size, limit + 1);
+      const std::size_t context_end = std::min<std::size_t>(size, at.limit + 1);
       RE2::Set::ErrorInfo error;
       if (!impl.matching->Match(text.substr(context, context_end - context), &scratch.candidates, &error) &&
           error.kind != RE2::Set::kNoError) {
@@ -180,7 +195,7 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
       }
       std::sort(scratch.candidates.begin(), scratch.candidates.end());
       entry = &scratch.cache.insert(scratch.key);
-      measure(set.rules(), text, start, limit, scratch.candidates, *entry);
+      measure(set.rules(), text, start, at.limit, scratch.candidates, *entry);
     }
     const std::uint32_t end = offer(set, impl, static_cast<int>(lane), text, start, *entry, accept, scratch);
     resume = end > 0 ? end : start + 1;
