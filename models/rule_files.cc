@@ -5,6 +5,8 @@
 
 #include <re2/re2.h>
 
+#include "models/word_map.h"
+
 namespace newsmine {
 namespace {
 
@@ -126,18 +128,8 @@ std::string word_alternation(std::vector<std::string> words, const AlternationOp
 }
 
 std::string normalize_key(std::string_view text) {
-  std::string key;
-  key.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !key.empty();
-      continue;
-    }
-    if (space) key += ' ';
-    space = false;
-    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  std::string key(text.size(), '\0');
+  key.resize(fold_key(text, key.data()));
   return key;
 }
 

@@ -12,7 +12,9 @@
 #include "models/number_patterns.h"
 #include "models/pattern_starts.h"
 #include "models/rule_anchors.h"
+#include "models/rule_files.h"
 #include "models/rule_set.h"
+#include "models/word_map.h"
 #include "tests/test_support.h"
 
 namespace newsmine {
@@ -251,6 +253,23 @@ TEST_CASE("bad rules files are errors naming file and line", "[rules]") {
   CHECK(error("year\ta*\n").find("matches the empty string") != std::string::npos);
   CHECK(error("no tab here\n").find("name<TAB>pattern") != std::string::npos);
   CHECK(error("").find("no rules") != std::string::npos);
+}
+
+TEST_CASE("word maps are looked up with text as an article writes it", "[rules][words]") {
+  WordMap<int> months;
+  months.emplace(normalize_key("Sept"), 9);
+  months.emplace(normalize_key("per  cent"), 100);
+  REQUIRE(find_word(months, "SEPT") != nullptr);
+  CHECK(*find_word(months, "sept") == 9);
+  CHECK(*find_word(months, "per\n cent") == 100);
+  CHECK(find_word(months, "Sep") == nullptr);
+  CHECK(find_word(months, "") == nullptr);
+  CHECK(find_folded(months, "per cent") != nullptr);
+  // Folding on the stack and on the heap agree with normalize_key.
+  for (const std::string& text : {std::string(" Swiss \t Francs "), std::string(200, 'A') + "  b"}) {
+    const FoldedKey key(text);
+    CHECK(key.view() == normalize_key(text));
+  }
 }
 
 }  // namespace
