@@ -11,12 +11,17 @@ bool is_word_byte(char c) {
 
 }  // namespace
 
-void MatchCache::make_key(std::string_view text, std::size_t position, std::size_t longest_end, std::string& key) {
+void MatchCache::make_key(std::string_view text, std::size_t position, std::size_t longest_end, bool fold_digits,
+                          std::string& key) {
   const char flags = static_cast<char>((position == 0 ? 1 : 0) | (position > 0 && is_word_byte(text[position - 1]) ? 2 : 0) |
                                        (longest_end == text.size() ? 4 : 0) |
                                        (longest_end < text.size() && is_word_byte(text[longest_end]) ? 8 : 0));
   key.assign(1, flags);
   key.append(text.substr(position, longest_end - position));
+  if (fold_digits) {
+    for (char& c : key)
+      if (c >= '1' && c <= '9') c = '1';
+  }
 }
 
 MatchCache::MatchCache() : slots_(2 * kMaxEntries) {}

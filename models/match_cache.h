@@ -5,13 +5,16 @@
 // What the rules match at a position depends only on the bytes from it to the
 // end of the longest match there, on whether the characters just outside are
 // word characters (RE2's \b looks one byte either way), and on whether the
-// text starts or ends there: the key holds exactly that. Look-behinds, which
+// text starts or ends there: the key holds exactly that. For rules that
+// cannot tell the digits 1-9 apart (treats_nonzero_digits_alike() in
+// rule_pattern.h) the key writes each of them as 1, so "5,139 mln dlrs" and
+// "2,417 mln dlrs" share an entry. Look-behinds, which
 // see further back, are checked by the caller on every use. Offsets in an
 // entry are relative to the position. The cache is a flat open-addressing
 // table, bounded: when full it starts over. Not thread-safe: one per thread.
 //
 //   MatchCache cache;
-//   MatchCache::make_key(text, at, longest_end, key);
+//   MatchCache::make_key(text, at, longest_end, /*fold_digits=*/false, key);
 //   MatchCache::Entry* entry = cache.find(key);
 //   if (entry == nullptr) fill(cache.insert(key));
 #pragma once
@@ -44,7 +47,8 @@ class MatchCache {
 
   static constexpr std::size_t kMaxEntries = 1 << 16;
 
-  static void make_key(std::string_view text, std::size_t position, std::size_t longest_end, std::string& key);
+  static void make_key(std::string_view text, std::size_t position, std::size_t longest_end, bool fold_digits,
+                       std::string& key);
 
   MatchCache();
 

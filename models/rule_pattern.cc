@@ -1,5 +1,7 @@
 #include "models/rule_pattern.h"
 
+#include <algorithm>
+
 #include "models/rule_files.h"
 
 namespace newsmine {
@@ -80,7 +82,103 @@ Status expand(std::string_view file_name, int line, std::string_view pattern, co
   return {};
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The length of a counted repetition "{2}", "{1,3}", "{2,}" at `at`, or 0
+// when the brace there is a literal one.
+std::size_t repetition_length(std::string_view pattern, std::size_t at) {
+  std::size_t i = at + 1;
+  const std::size_t first = i;
+  while (i < pattern.size() && is_digit(pattern[i])) ++i;
+  if (i == first) return 0;
+  if (i < pattern.size() && pattern[i] == ',') {
+    ++i;
+    while (i < pattern.size() && is_digit(pattern[i])) ++i;
+  }
+  return i < pattern.size() && pattern[i] == '}' ? i + 1 - at : 0;
+}
+
+// The position after the escape at `at` (a backslash), or npos when the
+// escape may name one nonzero digit on its own (an octal code, \Q).
+std::size_t skip_escape(std::string_view pattern, std::size_t at) {
+  if (at + 1 >= pattern.size()) return pattern.size();
+  const char c = pattern[at + 1];
+  if (is_digit(c) || c == 'Q') return std::string_view::npos;
+  if (c == 'x' || c == 'p' || c == 'P') {  // \x41, \x{A0}, \pN, \p{Greek}
+    if (at + 2 < pattern.size() && pattern[at + 2] == '{') {
+      const std::size_t close = pattern.find('}', at + 2);
+      return close == std::string_view::npos ? pattern.size() : close + 1;
+    }
+    return std::min(pattern.size(), at + (c == 'x' ? 4 : 3));
+  }
+  return at + 2;
+}
+
+// The nonzero digits a character class "[...]" at `at` contains (bit d for
+// digit d), and the position after it; npos when it cannot be followed.
+std::size_t class_digits(std::string_view pattern, std::size_t at, unsigned& digits) {
+  digits = 0;
+  std::size_t i = at + 1;
+  if (i < pattern.size() && pattern[i] == '^') ++i;
+  bool first = true;
+  while (i < pattern.size() && (pattern[i] != ']' || first)) {
+    first = false;
+    if (pattern.compare(i, 2, "[:") == 0) {  // [:digit:], [:alnum:]...: all digits or none, alike either way
+      const std::size_t close = pattern.find(":]", i + 2);
+      if (close == std::string_view::npos) return std::string_view::npos;
+      digits |= 0x3FE;
+      i = close + 2;
+      continue;
+    }
+    const unsigned char low = static_cast<unsigned char>(pattern[i]);
+    if (low == '\\') {
+      if (i + 1 < pattern.size() && (pattern[i + 1] == 'd' || pattern[i + 1] == 'w')) digits |= 0x3FE;
+      const std::size_t next = skip_escape(pattern, i);
+      if (next == std::string_view::npos) return next;
+      i = next;
+      continue;  // other escapes (\s, \x{A0}, \-) hold no ASCII digit
+    }
+    unsigned char high = low;
+    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
+      high = static_cast<unsigned char>(pattern[i + 2]);
+      if (high == '\\') return std::string_view::npos;  // a range ending in an escape: not followed
+      i += 3;
+    } else {
+      ++i;
+    }
+    for (unsigned char d = '1'; d <= '9'; ++d)
+      if (low <= d && d <= high) digits |= 1u << (d - '0');
+  }
+  return i < pattern.size() ? i + 1 : std::string_view::npos;
+}
+
 }  // namespace
+
+bool treats_nonzero_digits_alike(std::string_view pattern) {
+  constexpr unsigned kAllNonzero = 0x3FE;
+  for (std::size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      i = skip_escape(pattern, i);
+      if (i == std::string_view::npos) return false;
+    } else if (c == '[') {
+      unsigned digits = 0;
+      i = class_digits(pattern, i, digits);
+      if (i == std::string_view::npos || (digits != 0 && digits != kAllNonzero)) return false;
+    } else if (c == '{') {
+      const std::size_t length = repetition_length(pattern, i);
+      i += length > 0 ? length : 1;
+    } else if (pattern.compare(i, 4, "(?P<") == 0) {  // a group name may hold digits
+      const std::size_t close = pattern.find('>', i);
+      if (close == std::string_view::npos) return false;
+      i = close + 1;
+    } else {
+      if (c >= '1' && c <= '9') return false;
+      ++i;
+    }
+  }
+  return true;
+}
 
 std::string light_group_name(std::size_t index) { return "_l" + std::to_string(index); }
 

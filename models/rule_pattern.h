@@ -43,4 +43,12 @@ Status expand_rule(std::string_view file_name, int line, std::string_view patter
 // The name of light group `index`: "_l0", "_l1", ...
 std::string light_group_name(std::size_t index);
 
+// True when the RE2 pattern cannot tell the digits 1-9 apart: every part of
+// it that matches one of them matches them all (\d, [0-9], [1-9], ".", and
+// the literal 0 are fine; a literal 7, [0-5] or an octal escape are not).
+// Then what it matches at a position does not change when each of those
+// digits is replaced by another, and a match cache may key text so.
+// Conservative: syntax it does not follow (\Q...\E) counts as telling apart.
+bool treats_nonzero_digits_alike(std::string_view pattern);
+
 }  // namespace newsmine

@@ -180,7 +180,7 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
   for (const Reach& at : reach) {
     const std::uint32_t start = at.start;
     if (start < resume) continue;
-    MatchCache::make_key(text, start, at.limit, scratch.key);
+    MatchCache::make_key(text, start, at.limit, impl.nonzero_digits_alike, scratch.key);
     MatchCache::Entry* entry = scratch.cache.find(scratch.key);
     if (entry == nullptr) {
       // Which rules match here (the Set sees the byte before the start and

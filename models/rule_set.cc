@@ -1,5 +1,6 @@
 #include "models/rule_set.h"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <string>
@@ -73,6 +74,7 @@ Status RuleSet::Impl::finish(std::string_view name, bool matchers) {
   anchors = std::make_unique<RuleAnchors>(starts);
   if (!matchers) return {};
   std::string union_pattern;
+  nonzero_digits_alike = std::all_of(patterns.begin(), patterns.end(), treats_nonzero_digits_alike);
   matching = std::make_unique<RE2::Set>(rule_options(Use::dfa), RE2::ANCHOR_START);
   for (const std::string& pattern : patterns) {
     if (!union_pattern.empty()) union_pattern += '|';
@@ -91,6 +93,8 @@ Status RuleSet::Impl::finish(std::string_view name, bool matchers) {
 RuleSet::~RuleSet() = default;
 
 std::size_t RuleSet::lanes() const { return impl_->lanes.size(); }
+
+bool RuleSet::folds_digits() const { return impl_->nonzero_digits_alike; }
 
 Status RuleSet::bind(std::string_view file_name, const std::vector<Handler>& handlers,
                      const std::vector<std::string_view>& group_names, std::vector<Binding>& out) const {

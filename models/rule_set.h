@@ -90,6 +90,9 @@ class RuleSet {
   // The rules of a compiled set (empty for a joined one: see its lanes).
   const std::vector<Rule>& rules() const { return rules_; }
   std::size_t lanes() const;
+  // True when no rule can tell the digits 1-9 apart, so that the match cache
+  // shares its entries between "5,139 mln" and "2,417 mln" (match_cache.h).
+  bool folds_digits() const;
 
   // How rules of one name are handled: the caller's handler id, and the
   // capture groups every rule of that name must define.

@@ -41,6 +41,7 @@ struct RuleSet::Impl {
   std::unique_ptr<RuleAnchors> anchors;
   std::unique_ptr<re2::RE2> any;            // (?:r1)|(?:r2)|..., leftmost-longest, no captures
   std::unique_ptr<re2::RE2::Set> matching;  // (?:^|\C)(?:ri), from the byte before a position
+  bool nonzero_digits_alike = false;        // every rule: treats_nonzero_digits_alike() (match_cache.h)
 
   std::vector<const RuleSet*> lanes;   // the compiled set of each lane (for a compiled set: itself)
   std::vector<std::size_t> first_rule;  // where each lane's rules begin among the anchors' rules

@@ -13,6 +13,7 @@
 #include "models/pattern_starts.h"
 #include "models/rule_anchors.h"
 #include "models/rule_files.h"
+#include "models/rule_pattern.h"
 #include "models/rule_set.h"
 #include "models/word_map.h"
 #include "tests/test_support.h"
@@ -253,6 +254,36 @@ TEST_CASE("bad rules files are errors naming file and line", "[rules]") {
   CHECK(error("year\ta*\n").find("matches the empty string") != std::string::npos);
   CHECK(error("no tab here\n").find("name<TAB>pattern") != std::string::npos);
   CHECK(error("").find("no rules") != std::string::npos);
+}
+
+TEST_CASE("which patterns cannot tell the digits 1-9 apart", "[rules][digits]") {
+  for (const char* alike : {"\\d+(?:,\\d{3})*", "[0-9]{1,3} 000", "[1-9]\\d*", "(?P<num2>\\d+)\\x{A0}\\x41",
+                            "[^0-9a-z]\\d", "(?i:mln)\\s*[[:digit:]]", ".\\pN\\p{Nd}"}) {
+    INFO(alike);
+    CHECK(treats_nonzero_digits_alike(alike));
+  }
+  for (const char* apart : {"19\\d\\d", "\\d[0-5]", "(?:e|x10\\^)", "[2-9]", "\\Q7\\E", "\\061"}) {
+    INFO(apart);
+    CHECK_FALSE(treats_nonzero_digits_alike(apart));
+  }
+}
+
+TEST_CASE("a cache keyed by folded digits scans as the reference does", "[rules][digits]") {
+  const std::string file =
+      "# test rules\n# version: 1\n"
+      "money\t(?P<num>\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?)\\s*(?P<scale>mln|bln)?\\s*dlrs\n"
+      "range\t(?P<a>\\d+)-(?P<b>\\d+)\\b\n"
+      "plain\t\\d+\\b\n";
+  std::unique_ptr<const RuleSet> rules;
+  REQUIRE(RuleSet::compile("test.rules", file, {}, rules).ok());
+  REQUIRE(rules->folds_digits());
+  const std::string text =
+      "Net 5,139 mln dlrs vs 2,417 mln dlrs; 1.99 dlrs, 7.35 dlrs, 10-12 and 98-76, 1986-87, 5 dlrs 9 dlrs "
+      "0,000 dlrs 9,999 dlrs 10 20 30 99";
+  std::vector<Found> fast, reference;
+  rules->scan(text, recorder(fast));
+  rules->scan_reference(text, recorder(reference));
+  CHECK(fast == reference);
 }
 
 TEST_CASE("word maps are looked up with text as an article writes it", "[rules][words]") {
