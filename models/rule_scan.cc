@@ -18,7 +18,9 @@ std::uint32_t offset_in(std::string_view text, const re2::StringPiece& piece) {
 // and buffers reused from call to call.
 // An anchor where some rule of the lane matches, and the end of the longest match there.
 struct Reach {
-  std::uint32_t start = 0, limit = 0;
+  static constexpr std::uint32_t kNone = 0;           // no rule matches there
+  static constexpr std::uint32_t kLater = ~0u;        // not measured yet
+  std::uint32_t start = 0, limit = kNone;
 };
 
 struct ScanScratch {
@@ -34,6 +36,13 @@ struct ScanScratch {
 ScanScratch& scratch_for(std::uint64_t rule_set) {
   thread_local std::unordered_map<std::uint64_t, ScanScratch> scratch;
   return scratch[rule_set];
+}
+
+// The end of the longest match of any rule of `impl` at `start`, or Reach::kNone.
+std::uint32_t reach_at(const RuleSet::Impl& impl, std::string_view text, std::uint32_t start) {
+  re2::StringPiece longest;
+  if (!impl.any->Match(text, start, text.size(), RE2::ANCHOR_START, &longest, 1)) return Reach::kNone;
+  return start + static_cast<std::uint32_t>(longest.size());
 }
 
 bool lookbehind_holds(const RuleSet::Rule& rule, std::string_view text, std::uint32_t start) {
@@ -155,31 +164,41 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
   if (lane >= joined.lanes.size()) return;
   const RuleSet& set = *joined.lanes[lane];
   const RuleSet::Impl& impl = *set.impl_;
-  const std::size_t first = joined.first_rule[lane];
-  RuleMask lane_rules;
-  for (std::size_t r = 0; r < set.rules().size() && first + r < kMaxRules; ++r) lane_rules.set(first + r);
+  const RuleMask& lane_rules = joined.lane_rules[lane];
   ScanScratch& scratch = scratch_for(impl.id);
   const std::string_view text = text_;
   const std::size_t size = text.size();
   // First how far the longest match reaches at each anchor of this lane, in
   // one run over the anchors: the union DFA stays in the CPU caches, which
-  // the accept calls in between would otherwise evict.
+  // the accept calls in between would otherwise evict. An anchor inside the
+  // reach of an earlier one is most often inside the match accepted there
+  // ("mln" in "5.1 mln dlrs"), so it is measured later, only if the scan
+  // comes to it.
   std::vector<Reach>& reach = scratch.reach;
   reach.clear();
   auto next_skip = skip.begin();
+  std::uint32_t reached = 0;
   for (const Anchor& anchor : anchors_) {
     const std::uint32_t start = anchor.position;
     if ((anchor.rules & lane_rules).none()) continue;
     while (next_skip != skip.end() && next_skip->end <= start) ++next_skip;
     if (next_skip != skip.end() && next_skip->start <= start) continue;
-    re2::StringPiece longest;
-    if (!impl.any->Match(text, start, size, RE2::ANCHOR_START, &longest, 1)) continue;
-    reach.push_back({start, start + static_cast<std::uint32_t>(longest.size())});
+    if (start < reached) {
+      reach.push_back({start, Reach::kLater});
+      continue;
+    }
+    const std::uint32_t limit = reach_at(impl, text, start);
+    if (limit != Reach::kNone) reach.push_back({start, limit});
+    reached = std::max(reached, limit == Reach::kNone ? 0 : limit);
   }
   std::uint32_t resume = 0;  // this lane's scan position
-  for (const Reach& at : reach) {
+  for (Reach& at : reach) {
     const std::uint32_t start = at.start;
     if (start < resume) continue;
+    if (at.limit == Reach::kLater && (at.limit = reach_at(impl, text, start)) == Reach::kNone) {
+      resume = start + 1;
+      continue;
+    }
     MatchCache::make_key(text, start, at.limit, impl.nonzero_digits_alike, scratch.key);
     MatchCache::Entry* entry = scratch.cache.find(scratch.key);
     if (entry == nullptr) {

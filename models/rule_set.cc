@@ -72,6 +72,11 @@ Status RuleSet::Impl::finish(std::string_view name, bool matchers) {
   id = next_id++;
   if (starts.size() > kMaxRules) return data_error(name, 1, "more than " + std::to_string(kMaxRules) + " rules");
   anchors = std::make_unique<RuleAnchors>(starts);
+  lane_rules.assign(lanes.size(), RuleMask());
+  for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+    const std::size_t end = lane + 1 < lanes.size() ? first_rule[lane + 1] : starts.size();
+    for (std::size_t r = first_rule[lane]; r < end; ++r) lane_rules[lane].set(r);
+  }
   if (!matchers) return {};
   std::string union_pattern;
   nonzero_digits_alike = std::all_of(patterns.begin(), patterns.end(), treats_nonzero_digits_alike);

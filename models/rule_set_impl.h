@@ -45,8 +45,10 @@ struct RuleSet::Impl {
 
   std::vector<const RuleSet*> lanes;   // the compiled set of each lane (for a compiled set: itself)
   std::vector<std::size_t> first_rule;  // where each lane's rules begin among the anchors' rules
+  std::vector<RuleMask> lane_rules;     // each lane's rules among the anchors' rules
 
-  // Builds `any` and `matching` from `patterns`, and the anchors from `starts`.
+  // Builds `any` and `matching` from `patterns`, the anchors from `starts`,
+  // and `lane_rules` from `lanes` and `first_rule`.
   Status finish(std::string_view name, bool matchers);
 };
 
