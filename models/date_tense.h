@@ -24,7 +24,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,16 +45,40 @@ class TenseCues {
   Tense tense_at(std::string_view text, std::size_t start, std::size_t end, bool adjacent = true) const;
 
  private:
-  struct Cue {
-    std::vector<std::string> words;  // lower case; the first is the map key
-    Tense tense = Tense::unknown;     // unknown: a listed word that is no cue
-    bool adjacent = false;           // a cue only right before the date ("by", "until")
+  // A word of the text as the cues see it: its id among the cue words (0: a
+  // word no cue has), and whether it is an unlisted past form ("announced").
+  struct Token {
+    std::uint16_t id = 0;
+    bool past_form = false;
   };
-  // The cue that begins at words[i], or nullptr; `past_form` is set instead
-  // for an unlisted past form ("announced").
-  const Cue* cue_at(const std::vector<std::string>& words, std::size_t i, bool& past_form) const;
+  struct Cue {
+    std::vector<std::uint16_t> words;  // word ids; the first selects the cue
+    Tense tense = Tense::unknown;      // unknown: a listed word that is no cue
+    bool adjacent = false;             // a cue only right before the date ("by", "until")
+  };
+  // The cue words by their lower-case bytes (at most 16, zero-padded to two
+  // words): an open-addressing table probed once per word of the text.
+  struct Slot {
+    std::uint64_t low = 0, high = 0;  // low == 0: empty
+    std::uint16_t id = 0;
+  };
 
-  std::map<std::string, std::vector<Cue>, std::less<>> cues_;  // by first word, longest first
+  std::uint16_t intern(std::uint64_t low, std::uint64_t high);
+  std::uint16_t find(std::uint64_t low, std::uint64_t high) const;
+  std::size_t slot_of(std::uint64_t low, std::uint64_t high) const;
+  // Reads the words of text[from, to) (at most `limit`) into `out`, keeping
+  // the last `keep` when there are more than `capacity`; returns how many it kept.
+  std::size_t read(std::string_view text, std::size_t from, std::size_t to, std::size_t limit, Token* out,
+                   std::size_t capacity, std::size_t keep) const;
+  // The cue that begins at words[i] of words[0, count), or nullptr.
+  const Cue* cue_at(const Token* words, std::size_t count, std::size_t i) const;
+  bool participle(const Token* words, std::size_t count, std::size_t i, std::size_t length) const;
+
+  std::vector<Slot> slots_;              // a power of two in size, at most a quarter full
+  std::vector<Cue> cues_;                // by first word, longest first, then in file order
+  std::vector<std::uint32_t> first_cue_;  // by word id: its cues are cues_[first_cue_[id], first_cue_[id + 1])
+  std::uint16_t words_ = 0;              // ids handed out
+  std::uint16_t be_ = 0, by_ = 0;        // "will be paid", "led by": participles
 };
 
 }  // namespace newsmine

@@ -112,7 +112,7 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
                                             : Tense::unknown;
     expire_focus(focus, text, match.start);
     context.focus = &focus;
-    const Resolved resolved = resolve(match.date, context);
+    Resolved resolved = resolve(match.date, context);
     note_focus(focus, match.date, resolved, context, match.end);
     if (match.date.form == DateForm::period_cue || !resolved.is_date) continue;
     if (options_.year_hint_window > 0 && resolved.established_year != 0) {
@@ -122,7 +122,7 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
     DateMention mention;
     mention.start = modifiers_.extend_start(text, match.start, mentions.empty() ? 0 : mentions.back().end);
     mention.end = match.end;
-    mention.value = resolved.value;
+    mention.value = std::move(resolved.value);
     mention.kind = resolved.kind;
     mentions.push_back(std::move(mention));
   }
