@@ -31,7 +31,11 @@ class DateModifiers {
   std::uint32_t extend_start(std::string_view text, std::uint32_t start, std::uint32_t floor) const;
 
  private:
-  std::vector<std::string> modifiers_;  // lower case, single spaces; longest first
+  struct Modifier {
+    std::string words;      // lower case, single spaces
+    std::size_t last_word;  // the length of its last word
+  };
+  std::vector<Modifier> modifiers_;  // longest first
 };
 
 }  // namespace newsmine

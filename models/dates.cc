@@ -84,48 +84,42 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
   context.has_document_date = parse_iso_date(document_date, context.document_date);
   context.nearest_year = options_.nearest_year;
 
-  struct Found {
-    std::uint32_t start, end;
-    ParsedDate date;
+  // Each match is resolved as the scan accepts it: mentions come in order,
+  // and what a mention needs of those before it is carried along here.
+  std::vector<DateMention> mentions;
+  std::size_t hint_end = 0;  // where the mention that set year_hint ends
+  Focus focus;
+  const auto add = [&](std::uint32_t start, std::uint32_t end, const ParsedDate& date) {
+    if (context.year_hint != 0 &&
+        (start - hint_end > options_.year_hint_window || sentence_break(text, hint_end, start))) {
+      context.year_hint = 0;
+    }
+    context.tense = needs_tense(date) ? tense_.tense_at(text, start, end, date.form != DateForm::weekday)
+                                      : Tense::unknown;
+    expire_focus(focus, text, start);
+    context.focus = &focus;
+    Resolved resolved = resolve(date, context);
+    note_focus(focus, date, resolved, context, end);
+    if (date.form == DateForm::period_cue || !resolved.is_date) return;
+    if (options_.year_hint_window > 0 && resolved.established_year != 0) {
+      context.year_hint = resolved.established_year;
+      hint_end = end;
+    }
+    const std::uint32_t floor = mentions.empty() ? 0 : mentions.back().end;
+    if (mentions.empty()) mentions.reserve(8);  // one allocation for most articles
+    DateMention& mention = mentions.emplace_back();
+    mention.start = modifiers_.extend_start(text, start, floor);
+    mention.end = end;
+    mention.value = std::move(resolved.value);
+    mention.kind = resolved.kind;
   };
-  std::vector<Found> found;
   scan.lane(lane, [&](const RuleMatch& match) {
     ParsedDate date;
     if (!patterns_->parse(text, match, date)) return false;
-    if (date.form != DateForm::none) {  // a "none" match is accepted only to hide the dates inside it
-      found.push_back({match.start, match.end, date});
-    }
+    // A "none" match is accepted only to hide the dates inside it.
+    if (date.form != DateForm::none) add(match.start, match.end, date);
     return true;
   });
-
-  std::vector<DateMention> mentions;
-  mentions.reserve(found.size());
-  std::size_t hint_end = 0;  // where the mention that set year_hint ends
-  Focus focus;
-  for (const Found& match : found) {
-    if (context.year_hint != 0 && (match.start - hint_end > options_.year_hint_window ||
-                                   sentence_break(text, hint_end, match.start))) {
-      context.year_hint = 0;
-    }
-    context.tense = needs_tense(match.date) ? tense_.tense_at(text, match.start, match.end,
-                                                              match.date.form != DateForm::weekday)
-                                            : Tense::unknown;
-    expire_focus(focus, text, match.start);
-    context.focus = &focus;
-    Resolved resolved = resolve(match.date, context);
-    note_focus(focus, match.date, resolved, context, match.end);
-    if (match.date.form == DateForm::period_cue || !resolved.is_date) continue;
-    if (options_.year_hint_window > 0 && resolved.established_year != 0) {
-      context.year_hint = resolved.established_year;
-      hint_end = match.end;
-    }
-    DateMention mention;
-    mention.start = modifiers_.extend_start(text, match.start, mentions.empty() ? 0 : mentions.back().end);
-    mention.end = match.end;
-    mention.value = std::move(resolved.value);
-    mention.kind = resolved.kind;
-    mentions.push_back(std::move(mention));
-  }
   return mentions;
 }
 
