@@ -1,11 +1,10 @@
 #include "models/date_tense.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 #include <iterator>
 
 #include "models/date_sentences.h"
+#include "models/date_tense_words.h"
 #include "models/rule_files.h"
 
 namespace newsmine {
@@ -16,95 +15,17 @@ constexpr std::size_t kWordsBefore = 15;  // cues farther from the mention are n
 constexpr std::size_t kWordsAfter = 8;
 constexpr std::size_t kSentenceReach = 400;  // bytes
 constexpr std::size_t kRead = kWordsBefore + 3;  // words read before the mention
-constexpr std::size_t kLongestWord = 16;        // bytes of a cue word, as keyed in the table
 
 // Word ids besides those of the cue words.
 constexpr std::uint16_t kNumber = 1;     // a run of digits ("#")
 constexpr std::uint16_t kComma = 2;      // ",", also for ";" and ":"
 constexpr std::uint16_t kFirstWord = 3;  // the first id of a cue word
 
-bool is_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-// One word as the cues read it (see read_words).
-struct Word {
-  std::uint16_t mark = 0;           // kNumber, kComma, or 0 for a run of letters
-  std::uint64_t low = 0, high = 0;  // letters: the first 16 bytes in lower case, zero-padded
-  std::size_t size = 0;             // letters: how many bytes
-  bool past_form = false;           // letters: "announced", not "speed", "proceed"
-};
-
-std::uint64_t load64(const char* bytes) {
-  std::uint64_t value;
-  std::memcpy(&value, bytes, sizeof value);
-  if constexpr (std::endian::native == std::endian::big) value = __builtin_bswap64(value);
-  return value;  // byte 0 in the low bits
-}
-
-// text[from, from + size) (1 <= size <= 16, letters and apostrophes) in
-// lower case, packed into two words with zeros after the end.
-void pack(std::string_view text, std::size_t from, std::size_t size, std::uint64_t& low, std::uint64_t& high) {
-  char bytes[16] = {};
-  if (from + sizeof bytes <= text.size()) {
-    std::memcpy(bytes, text.data() + from, sizeof bytes);
-  } else {
-    std::memcpy(bytes, text.data() + from, size);
-  }
-  // Setting bit 5 lower-cases a letter and leaves an apostrophe as it is.
-  constexpr std::uint64_t kFold = 0x2020202020202020ull;
-  const auto keep = [](std::size_t bytes_kept) { return bytes_kept >= 8 ? ~0ull : (1ull << (8 * bytes_kept)) - 1; };
-  low = (load64(bytes) | kFold) & keep(size);
-  high = size > 8 ? (load64(bytes + 8) | kFold) & keep(size - 8) : 0;
-}
-
-// Reads the words of text[from, to), at most `limit`, calling emit(word):
-// runs of letters (with inner apostrophes) in lower case; runs of digits
-// (kNumber) and clause marks (kComma, also for ";" and ":") count for
-// distance only. Other bytes are skipped.
-template <typename Emit>
-void read_words(std::string_view text, std::size_t from, std::size_t to, std::size_t limit, Emit&& emit) {
-  std::size_t i = from;
-  for (std::size_t count = 0; i < to && count < limit;) {
-    const char c = text[i];
-    Word word;
-    if (is_letter(c)) {
-      const std::size_t begin = i++;
-      while (i < to && (is_letter(text[i]) || (text[i] == '\'' && i + 1 < to && is_letter(text[i + 1])))) ++i;
-      word.size = i - begin;
-      if (word.size <= kLongestWord) pack(text, begin, word.size, word.low, word.high);
-      const auto lower = [&](std::size_t back) { return static_cast<char>(text[i - back] | 0x20); };
-      word.past_form = word.size >= 5 && lower(1) == 'd' && lower(2) == 'e' && lower(3) != 'e';
-    } else if (is_digit(c)) {
-      while (i < to && (is_digit(text[i]) || text[i] == ',' || text[i] == '.')) ++i;
-      word.mark = kNumber;
-    } else if (c == ',' || c == ';' || c == ':') {
-      ++i;
-      word.mark = kComma;
-    } else {
-      ++i;
-      continue;
-    }
-    emit(word);
-    ++count;
-  }
-}
-
-// A position in [begin, to] from which read_words() reads at least `count`
-// words before `to` (or from `begin`, when fewer are there): it walks back
-// over whitespace-separated runs, each holding one word or more, and stops at
-// white space, where reading forward gives the same words as from `begin`.
-std::size_t back_words(std::string_view text, std::size_t begin, std::size_t to, std::size_t count) {
-  std::size_t at = to;
-  std::size_t runs = 0;
-  while (at > begin && runs <= count) {
-    while (at > begin && is_space(text[at - 1])) --at;
-    if (at == begin) break;
-    while (at > begin && !is_space(text[at - 1])) --at;
-    ++runs;
-  }
-  return at;
+// The words of a cue as written in the table.
+std::vector<CueWord> words_of(std::string_view phrase) {
+  std::vector<CueWord> words(phrase.size() + 1);
+  words.resize(read_cue_words(phrase, 0, phrase.size(), phrase.size(), words.data(), words.size(), phrase.size()));
+  return words;
 }
 
 }  // namespace
@@ -130,24 +51,23 @@ Status TenseCues::load(const ModelData& data, TenseCues& out) {
       return data_error(kCuesFile, row.line, "tense must be past, future, past_adjacent, future_adjacent or none");
     }
     bool too_long = false;
-    read_words(row.fields[0], 0, row.fields[0].size(), row.fields[0].size(), [&](const Word& word) {
-      if (word.mark != 0) {
-        cue.words.push_back(word.mark);
-      } else if (word.size > kLongestWord) {
+    for (const CueWord& word : words_of(row.fields[0])) {
+      if (word.kind != CueWord::Kind::letters) {
+        cue.words.push_back(word.kind == CueWord::Kind::number ? kNumber : kComma);
+      } else if (word.size > kCueWordBytes) {
         too_long = true;
       } else {
         cue.words.push_back(cues.intern(word.low, word.high));
       }
-    });
+    }
     if (too_long) return data_error(kCuesFile, row.line, "a cue word has at most 16 letters");
     if (cue.words.empty() || cue.words[0] == kNumber) return data_error(kCuesFile, row.line, "a cue must start with a word");
     if (cues.words_ > 60000) return data_error(kCuesFile, row.line, "too many cue words");
     cues.cues_.push_back(std::move(cue));
   }
   const auto word_id = [&](std::string_view word) {
-    std::uint64_t low = 0, high = 0;
-    pack(word, 0, word.size(), low, high);
-    return cues.intern(low, high);
+    const CueWord read = words_of(word).front();
+    return cues.intern(read.low, read.high);
   };
   cues.be_ = word_id("be");
   cues.by_ = word_id("by");
@@ -193,19 +113,15 @@ std::uint16_t TenseCues::intern(std::uint64_t low, std::uint64_t high) {
   return words_++;
 }
 
-std::size_t TenseCues::read(std::string_view text, std::size_t from, std::size_t to, std::size_t limit, Token* out,
-                            std::size_t capacity, std::size_t keep) const {
-  std::size_t size = 0;
-  read_words(text, from, to, limit, [&](const Word& word) {
-    if (size == capacity) {  // only the last `keep` are looked at
-      std::copy(out + size - (keep - 1), out + size, out);
-      size = keep - 1;
-    }
-    Token& token = out[size++];
-    token.id = word.mark != 0 ? word.mark : word.size <= kLongestWord ? find(word.low, word.high) : 0;
-    token.past_form = word.past_form;
-  });
-  return size;
+TenseCues::Token TenseCues::token(const CueWord& word) const {
+  Token token;
+  switch (word.kind) {
+    case CueWord::Kind::number: token.id = kNumber; break;
+    case CueWord::Kind::clause: token.id = kComma; break;
+    case CueWord::Kind::letters: token.id = word.size <= kCueWordBytes ? find(word.low, word.high) : 0; break;
+  }
+  token.past_form = word.past_form;
+  return token;
 }
 
 const TenseCues::Cue* TenseCues::cue_at(const Token* words, std::size_t count, std::size_t i) const {
@@ -232,16 +148,24 @@ Tense TenseCues::tense_at(std::string_view text, std::size_t start, std::size_t 
   const std::size_t begin = sentence_begin(text, start, kSentenceReach);
   const std::size_t finish = sentence_end(text, end, kSentenceReach);
   // The last kRead words before the mention, and the one before them (a
-  // "be" there makes the first a participle).
-  Token before[4 * kRead];
-  std::size_t from = back_words(text, begin, start, kRead);
-  std::size_t count = read(text, from, start, start - from, before, std::size(before), kRead + 1);
-  while (from > begin && count < kRead) {  // runs of marks held fewer words than runs
-    from = back_words(text, begin, from, kRead);
-    count = read(text, from, start, start - from, before, std::size(before), kRead + 1);
+  // "be" there makes the first a participle): the words of kRead + 1 runs,
+  // and of more when some hold no word ("--").
+  CueWord read[2 * (kRead + 1)];
+  std::size_t from = runs_back(text, begin, start, kRead + 1);
+  std::size_t read_count = read_cue_words(text, from, start, start - from, read, std::size(read), kRead + 1);
+  while (from > begin && read_count < kRead) {
+    from = runs_back(text, begin, from, kRead + 1);
+    read_count = read_cue_words(text, from, start, start - from, read, std::size(read), kRead + 1);
   }
+  const std::size_t skipped = read_count > kRead + 1 ? read_count - (kRead + 1) : 0;
+  Token before[kRead + 1];
+  const std::size_t count = read_count - skipped;
+  for (std::size_t i = 0; i < count; ++i) before[i] = token(read[skipped + i]);
+  CueWord read_after[kWordsAfter + 2];
+  const std::size_t after_count =
+      read_cue_words(text, end, finish, std::size(read_after), read_after, std::size(read_after), std::size(read_after) - 1);
   Token after[kWordsAfter + 2];
-  const std::size_t after_count = read(text, end, finish, std::size(after), after, std::size(after), std::size(after));
+  for (std::size_t i = 0; i < after_count; ++i) after[i] = token(read_after[i]);
 
   Tense best = Tense::unknown;
   std::size_t best_distance = kWordsBefore + 1;

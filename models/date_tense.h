@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "corpus/status.h"
+#include "models/date_tense_words.h"
 #include "models/model_data.h"
 
 namespace newsmine {
@@ -66,10 +67,7 @@ class TenseCues {
   std::uint16_t intern(std::uint64_t low, std::uint64_t high);
   std::uint16_t find(std::uint64_t low, std::uint64_t high) const;
   std::size_t slot_of(std::uint64_t low, std::uint64_t high) const;
-  // Reads the words of text[from, to) (at most `limit`) into `out`, keeping
-  // the last `keep` when there are more than `capacity`; returns how many it kept.
-  std::size_t read(std::string_view text, std::size_t from, std::size_t to, std::size_t limit, Token* out,
-                   std::size_t capacity, std::size_t keep) const;
+  Token token(const CueWord& word) const;
   // The cue that begins at words[i] of words[0, count), or nullptr.
   const Cue* cue_at(const Token* words, std::size_t count, std::size_t i) const;
   bool participle(const Token* words, std::size_t count, std::size_t i, std::size_t length) const;
