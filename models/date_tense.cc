@@ -57,17 +57,21 @@ Status TenseCues::load(const ModelData& data, TenseCues& out) {
       } else if (word.size > kCueWordBytes) {
         too_long = true;
       } else {
-        cue.words.push_back(cues.intern(word.low, word.high));
+        std::uint64_t low = 0, high = 0;
+        pack_cue_word(row.fields[0], word, low, high);
+        cue.words.push_back(cues.intern(low, high));
       }
     }
     if (too_long) return data_error(kCuesFile, row.line, "a cue word has at most 16 letters");
     if (cue.words.empty() || cue.words[0] == kNumber) return data_error(kCuesFile, row.line, "a cue must start with a word");
     if (cues.words_ > 60000) return data_error(kCuesFile, row.line, "too many cue words");
+    cues.longest_ = std::max(cues.longest_, cue.words.size());
     cues.cues_.push_back(std::move(cue));
   }
   const auto word_id = [&](std::string_view word) {
-    const CueWord read = words_of(word).front();
-    return cues.intern(read.low, read.high);
+    std::uint64_t low = 0, high = 0;
+    pack_cue_word(word, words_of(word).front(), low, high);
+    return cues.intern(low, high);
   };
   cues.be_ = word_id("be");
   cues.by_ = word_id("by");
@@ -113,14 +117,24 @@ std::uint16_t TenseCues::intern(std::uint64_t low, std::uint64_t high) {
   return words_++;
 }
 
-TenseCues::Token TenseCues::token(const CueWord& word) const {
+TenseCues::Token TenseCues::token(std::string_view text, const CueWord& word) const {
   Token token;
   switch (word.kind) {
-    case CueWord::Kind::number: token.id = kNumber; break;
-    case CueWord::Kind::clause: token.id = kComma; break;
-    case CueWord::Kind::letters: token.id = word.size <= kCueWordBytes ? find(word.low, word.high) : 0; break;
+    case CueWord::Kind::number:
+      token.id = kNumber;
+      break;
+    case CueWord::Kind::clause:
+      token.id = kComma;
+      break;
+    case CueWord::Kind::letters:
+      if (word.size <= kCueWordBytes) {
+        std::uint64_t low = 0, high = 0;
+        pack_cue_word(text, word, low, high);
+        token.id = find(low, high);
+      }
+      token.past_form = is_past_form(text, word);
+      break;
   }
-  token.past_form = word.past_form;
   return token;
 }
 
@@ -146,7 +160,6 @@ bool TenseCues::participle(const Token* words, std::size_t count, std::size_t i,
 Tense TenseCues::tense_at(std::string_view text, std::size_t start, std::size_t end, bool adjacent) const {
   if (first_cue_.empty()) return Tense::unknown;  // not loaded: no cues
   const std::size_t begin = sentence_begin(text, start, kSentenceReach);
-  const std::size_t finish = sentence_end(text, end, kSentenceReach);
   // The last kRead words before the mention, and the one before them (a
   // "be" there makes the first a participle): the words of kRead + 1 runs,
   // and of more when some hold no word ("--").
@@ -160,12 +173,7 @@ Tense TenseCues::tense_at(std::string_view text, std::size_t start, std::size_t 
   const std::size_t skipped = read_count > kRead + 1 ? read_count - (kRead + 1) : 0;
   Token before[kRead + 1];
   const std::size_t count = read_count - skipped;
-  for (std::size_t i = 0; i < count; ++i) before[i] = token(read[skipped + i]);
-  CueWord read_after[kWordsAfter + 2];
-  const std::size_t after_count =
-      read_cue_words(text, end, finish, std::size(read_after), read_after, std::size(read_after), std::size(read_after) - 1);
-  Token after[kWordsAfter + 2];
-  for (std::size_t i = 0; i < after_count; ++i) after[i] = token(read_after[i]);
+  for (std::size_t i = 0; i < count; ++i) before[i] = token(text, read[skipped + i]);
 
   Tense best = Tense::unknown;
   std::size_t best_distance = kWordsBefore + 1;
@@ -184,6 +192,15 @@ Tense TenseCues::tense_at(std::string_view text, std::size_t start, std::size_t 
     }
     i += length;
   }
+  // The words after it that can hold a nearer cue (and the word after that
+  // cue, which may make it a participle); none after a cue right before it.
+  if (best_distance == 0) return best;
+  CueWord read_after[kWordsAfter + 2];
+  const std::size_t after_limit = std::min(std::size(read_after), best_distance + longest_);
+  const std::size_t after_count = read_cue_words(text, end, sentence_end(text, end, kSentenceReach), after_limit,
+                                                 read_after, std::size(read_after), std::size(read_after) - 1);
+  Token after[kWordsAfter + 2];
+  for (std::size_t i = 0; i < after_count; ++i) after[i] = token(text, read_after[i]);
   // After it: a nearer cue wins (ties stay with the cue before).
   for (std::size_t i = 0; i < after_count && i <= kWordsAfter && i < best_distance; ++i) {
     // With a cue before it, the mention's clause ends at a comma: "will arrive

@@ -67,7 +67,7 @@ class TenseCues {
   std::uint16_t intern(std::uint64_t low, std::uint64_t high);
   std::uint16_t find(std::uint64_t low, std::uint64_t high) const;
   std::size_t slot_of(std::uint64_t low, std::uint64_t high) const;
-  Token token(const CueWord& word) const;
+  Token token(std::string_view text, const CueWord& word) const;
   // The cue that begins at words[i] of words[0, count), or nullptr.
   const Cue* cue_at(const Token* words, std::size_t count, std::size_t i) const;
   bool participle(const Token* words, std::size_t count, std::size_t i, std::size_t length) const;
@@ -76,6 +76,7 @@ class TenseCues {
   std::vector<Cue> cues_;                // by first word, longest first, then in file order
   std::vector<std::uint32_t> first_cue_;  // by word id: its cues are cues_[first_cue_[id], first_cue_[id + 1])
   std::uint16_t words_ = 0;              // ids handed out
+  std::size_t longest_ = 0;              // words in the longest cue
   std::uint16_t be_ = 0, by_ = 0;        // "will be paid", "led by": participles
 };
 

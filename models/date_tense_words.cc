@@ -23,22 +23,6 @@ std::uint64_t load64(const char* bytes) {
   return value;  // byte 0 in the low bits
 }
 
-// text[from, from + size) (1 <= size <= 16, letters and apostrophes) in
-// lower case, packed into two words with zeros after the end.
-void pack(std::string_view text, std::size_t from, std::size_t size, std::uint64_t& low, std::uint64_t& high) {
-  char bytes[16] = {};
-  if (from + sizeof bytes <= text.size()) {
-    std::memcpy(bytes, text.data() + from, sizeof bytes);
-  } else {
-    std::memcpy(bytes, text.data() + from, size);
-  }
-  // Setting bit 5 lower-cases a letter and leaves an apostrophe as it is.
-  constexpr std::uint64_t kFold = 0x2020202020202020ull;
-  const auto keep = [](std::size_t bytes_kept) { return bytes_kept >= 8 ? ~0ull : (1ull << (8 * bytes_kept)) - 1; };
-  low = (load64(bytes) | kFold) & keep(size);
-  high = size > 8 ? (load64(bytes + 8) | kFold) & keep(size - 8) : 0;
-}
-
 // Sixty-four bytes of a text from `at`, of which the first `size` are
 // looked at, as bit masks of byte classes (bit k: byte at + k). The words
 // near a mention are read from these: most bytes are then never looked at
@@ -149,7 +133,8 @@ std::size_t read_cue_words(std::string_view text, std::size_t from, std::size_t 
         size_out = keep;
       }
       CueWord& word = out[size_out++];
-      word = CueWord();
+      word.kind = CueWord::Kind::letters;
+      word.start = static_cast<std::uint32_t>(at);
       if ((m.letters >> bit) & 1) {
         end = at + static_cast<std::size_t>(std::countr_one(in_word >> bit));
         if (end == i + Chunk::kSize) {  // the word goes on after the chunk
@@ -157,16 +142,13 @@ std::size_t read_cue_words(std::string_view text, std::size_t from, std::size_t 
             ++end;
           }
         }
-        word.size = static_cast<std::uint32_t>(end - at);
-        if (word.size <= kCueWordBytes) pack(text, at, word.size, word.low, word.high);
-        const auto lower = [&](std::size_t back) { return static_cast<char>(text[end - back] | 0x20); };
-        word.past_form = word.size >= 5 && lower(1) == 'd' && lower(2) == 'e' && lower(3) != 'e';
       } else if ((m.digits >> bit) & 1) {
         while (end < to && (is_digit(text[end]) || text[end] == ',' || text[end] == '.')) ++end;
         word.kind = CueWord::Kind::number;
       } else {
         word.kind = CueWord::Kind::clause;
       }
+      word.size = static_cast<std::uint32_t>(end - at);
       if (++count == limit) return size_out;
       if (end >= i + size) {  // the word reached the end of the chunk
         next = end;
@@ -177,6 +159,22 @@ std::size_t read_cue_words(std::string_view text, std::size_t from, std::size_t 
     i = next;
   }
   return size_out;
+}
+
+void pack_cue_word(std::string_view text, const CueWord& word, std::uint64_t& low, std::uint64_t& high) {
+  char bytes[kCueWordBytes] = {};
+  std::memcpy(bytes, text.data() + word.start,
+              word.start + sizeof bytes <= text.size() ? sizeof bytes : std::min<std::size_t>(word.size, sizeof bytes));
+  // Setting bit 5 lower-cases a letter and leaves an apostrophe as it is.
+  constexpr std::uint64_t kFold = 0x2020202020202020ull;
+  const auto keep = [](std::size_t kept) { return kept >= 8 ? ~0ull : (1ull << (8 * kept)) - 1; };
+  low = (load64(bytes) | kFold) & keep(word.size);
+  high = word.size > 8 ? (load64(bytes + 8) | kFold) & keep(word.size - 8) : 0;
+}
+
+bool is_past_form(std::string_view text, const CueWord& word) {
+  const auto lower = [&](std::size_t back) { return static_cast<char>(text[word.start + word.size - back] | 0x20); };
+  return word.kind == CueWord::Kind::letters && word.size >= 5 && lower(1) == 'd' && lower(2) == 'e' && lower(3) != 'e';
 }
 
 std::size_t runs_back(std::string_view text, std::size_t begin, std::size_t to, std::size_t runs) {
