@@ -47,6 +47,8 @@ Status DateModifiers::load(const ModelData& data, DateModifiers& out) {
     }
     const std::size_t space = words.rfind(' ');
     const std::size_t last_word = space == std::string::npos ? words.size() : words.size() - space - 1;
+    if (last_word >= 64) return data_error(kModifiersFile, row.line, "a modifier word has at most 63 letters");
+    modifiers.endings_[static_cast<std::size_t>(words.back() - 'a')] |= 1ull << last_word;
     modifiers.modifiers_.push_back({std::move(words), last_word});
   }
   std::stable_sort(modifiers.modifiers_.begin(), modifiers.modifiers_.end(),
@@ -65,11 +67,14 @@ std::uint32_t DateModifiers::extend_start(std::string_view text, std::uint32_t s
       while (joint > 0 && (text[joint - 1] == ' ' || text[joint - 1] == '\t')) --joint;
       if (joint == start) return start;
     }
-    // Only a modifier whose last word is as long as the letters before the
-    // joint can end there; most dates have none ("in 2020") or a short word.
+    // Only a modifier whose last word ends in the letter before the joint
+    // and is as long as the letters there can end there: most dates have
+    // none ("in 2020", "on May 5").
     std::size_t letters = 0;
-    while (letters < joint && is_letter(text[joint - letters - 1])) ++letters;
-    if (letters == 0) return start;
+    while (letters < joint && letters < 64 && is_letter(text[joint - letters - 1])) ++letters;
+    if (letters == 0 || letters == 64) return start;
+    const std::size_t last = static_cast<std::size_t>((text[joint - 1] | 0x20) - 'a');
+    if (((endings_[last] >> letters) & 1) == 0) return start;
     bool extended = false;
     for (const Modifier& modifier : modifiers_) {
       std::size_t begin = 0;

@@ -14,6 +14,7 @@
 //   mention.start = modifiers.extend_start(text, mention.start, previous_end);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,6 +37,9 @@ class DateModifiers {
     std::size_t last_word;  // the length of its last word
   };
   std::vector<Modifier> modifiers_;  // longest first
+  // By the last letter of a modifier ('a'..'z'): bit n set when one ends in
+  // a word of n letters.
+  std::array<std::uint64_t, 26> endings_{};
 };
 
 }  // namespace newsmine
