@@ -60,6 +60,7 @@ Status TenseCues::load(const ModelData& data, TenseCues& out) {
         std::uint64_t low = 0, high = 0;
         pack_cue_word(row.fields[0], word, low, high);
         cue.words.push_back(cues.intern(low, high));
+        cues.shapes_[static_cast<unsigned char>(row.fields[0][word.start] | 0x20) - 'a'] |= 1u << word.size;
       }
     }
     if (too_long) return data_error(kCuesFile, row.line, "a cue word has at most 16 letters");
@@ -71,6 +72,7 @@ Status TenseCues::load(const ModelData& data, TenseCues& out) {
   const auto word_id = [&](std::string_view word) {
     std::uint64_t low = 0, high = 0;
     pack_cue_word(word, words_of(word).front(), low, high);
+    cues.shapes_[static_cast<unsigned char>(word[0]) - 'a'] |= 1u << word.size();
     return cues.intern(low, high);
   };
   cues.be_ = word_id("be");
@@ -127,7 +129,7 @@ TenseCues::Token TenseCues::token(std::string_view text, const CueWord& word) co
       token.id = kComma;
       break;
     case CueWord::Kind::letters:
-      if (word.size <= kCueWordBytes) {
+      if (word.size <= kCueWordBytes && ((shapes_[static_cast<unsigned char>(text[word.start] | 0x20) - 'a'] >> word.size) & 1)) {
         std::uint64_t low = 0, high = 0;
         pack_cue_word(text, word, low, high);
         token.id = find(low, high);

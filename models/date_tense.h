@@ -23,6 +23,7 @@
 //   Tense t = cues.tense_at(text, mention.start, mention.end);  // Tense::future for "will ... Friday"
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -77,6 +78,10 @@ class TenseCues {
   std::vector<std::uint32_t> first_cue_;  // by word id: its cues are cues_[first_cue_[id], first_cue_[id + 1])
   std::uint16_t words_ = 0;              // ids handed out
   std::size_t longest_ = 0;              // words in the longest cue
+  // By first letter ('a'..'z'): bit n set when a cue word of n letters
+  // begins with it. Most words of a text are no cue word, and are told so
+  // without a lookup.
+  std::array<std::uint32_t, 26> shapes_{};
   std::uint16_t be_ = 0, by_ = 0;        // "will be paid", "led by": participles
 };
 

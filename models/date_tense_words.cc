@@ -16,13 +16,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-std::uint64_t load64(const char* bytes) {
-  std::uint64_t value;
-  std::memcpy(&value, bytes, sizeof value);
-  if constexpr (std::endian::native == std::endian::big) value = __builtin_bswap64(value);
-  return value;  // byte 0 in the low bits
-}
-
 // Sixty-four bytes of a text from `at`, of which the first `size` are
 // looked at, as bit masks of byte classes (bit k: byte at + k). The words
 // near a mention are read from these: most bytes are then never looked at
@@ -159,22 +152,6 @@ std::size_t read_cue_words(std::string_view text, std::size_t from, std::size_t 
     i = next;
   }
   return size_out;
-}
-
-void pack_cue_word(std::string_view text, const CueWord& word, std::uint64_t& low, std::uint64_t& high) {
-  char bytes[kCueWordBytes] = {};
-  std::memcpy(bytes, text.data() + word.start,
-              word.start + sizeof bytes <= text.size() ? sizeof bytes : std::min<std::size_t>(word.size, sizeof bytes));
-  // Setting bit 5 lower-cases a letter and leaves an apostrophe as it is.
-  constexpr std::uint64_t kFold = 0x2020202020202020ull;
-  const auto keep = [](std::size_t kept) { return kept >= 8 ? ~0ull : (1ull << (8 * kept)) - 1; };
-  low = (load64(bytes) | kFold) & keep(word.size);
-  high = word.size > 8 ? (load64(bytes + 8) | kFold) & keep(word.size - 8) : 0;
-}
-
-bool is_past_form(std::string_view text, const CueWord& word) {
-  const auto lower = [&](std::size_t back) { return static_cast<char>(text[word.start + word.size - back] | 0x20); };
-  return word.kind == CueWord::Kind::letters && word.size >= 5 && lower(1) == 'd' && lower(2) == 'e' && lower(3) != 'e';
 }
 
 std::size_t runs_back(std::string_view text, std::size_t begin, std::size_t to, std::size_t runs) {

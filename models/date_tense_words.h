@@ -17,8 +17,10 @@
 //   const std::size_t count = read_cue_words(text, from, mention_start, 64, words, 64, 19);
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace newsmine {
@@ -41,11 +43,32 @@ std::size_t read_cue_words(std::string_view text, std::size_t from, std::size_t 
 // The letters of a word read (of at most kCueWordBytes) in lower case,
 // packed into two integers, the first byte lowest, zero-padded: a key for
 // tables of words.
-void pack_cue_word(std::string_view text, const CueWord& word, std::uint64_t& low, std::uint64_t& high);
+inline void pack_cue_word(std::string_view text, const CueWord& word, std::uint64_t& low, std::uint64_t& high) {
+  char bytes[kCueWordBytes] = {};
+  if (word.start + sizeof bytes <= text.size()) {
+    std::memcpy(bytes, text.data() + word.start, sizeof bytes);
+  } else {
+    for (std::size_t k = 0; k < word.size && k < sizeof bytes; ++k) bytes[k] = text[word.start + k];
+  }
+  const auto load = [&](std::size_t at) {
+    std::uint64_t value;
+    std::memcpy(&value, bytes + at, sizeof value);
+    if constexpr (std::endian::native == std::endian::big) value = __builtin_bswap64(value);
+    return value;
+  };
+  // Setting bit 5 lower-cases a letter and leaves an apostrophe as it is.
+  constexpr std::uint64_t kFold = 0x2020202020202020ull;
+  const auto keep = [](std::size_t kept) { return kept >= 8 ? ~0ull : (1ull << (8 * kept)) - 1; };
+  low = (load(0) | kFold) & keep(word.size);
+  high = word.size > 8 ? (load(8) | kFold) & keep(word.size - 8) : 0;
+}
 
 // True when the word read is five letters or more ending in "ed" but not
 // in "eed": a past form ("announced", not "speed").
-bool is_past_form(std::string_view text, const CueWord& word);
+inline bool is_past_form(std::string_view text, const CueWord& word) {
+  const auto lower = [&](std::size_t back) { return static_cast<char>(text[word.start + word.size - back] | 0x20); };
+  return word.kind == CueWord::Kind::letters && word.size >= 5 && lower(1) == 'd' && lower(2) == 'e' && lower(3) != 'e';
+}
 
 // The start of the `runs`-th whitespace-separated run back from `to` (runs
 // cut by `to` or `begin` count), or `begin` when fewer lie in [begin, to).
