@@ -70,11 +70,12 @@ std::uint32_t DateModifiers::extend_start(std::string_view text, std::uint32_t s
     // Only a modifier whose last word ends in the letter before the joint
     // and is as long as the letters there can end there: most dates have
     // none ("in 2020", "on May 5").
-    std::size_t letters = 0;
+    if (joint == 0 || !is_letter(text[joint - 1])) return start;
+    const std::uint64_t lengths = endings_[static_cast<std::size_t>((text[joint - 1] | 0x20) - 'a')];
+    if (lengths == 0) return start;
+    std::size_t letters = 1;
     while (letters < joint && letters < 64 && is_letter(text[joint - letters - 1])) ++letters;
-    if (letters == 0 || letters == 64) return start;
-    const std::size_t last = static_cast<std::size_t>((text[joint - 1] | 0x20) - 'a');
-    if (((endings_[last] >> letters) & 1) == 0) return start;
+    if (letters == 64 || ((lengths >> letters) & 1) == 0) return start;
     bool extended = false;
     for (const Modifier& modifier : modifiers_) {
       std::size_t begin = 0;
