@@ -80,28 +80,66 @@ bool parse_iso_date(std::string_view text, CivilDate& out) {
   return true;
 }
 
+namespace {
+
+// Appends `value` as printf's "%0*d" with `width` would; the digits are
+// written directly for the values dates have, printf is the fallback.
+void append_padded(std::string& out, int value, int width) {
+  static constexpr int kLimit[] = {1, 10, 100, 1000, 10000};
+  if (value < 0 || width < 1 || width > 4 || value >= kLimit[width]) {
+    char buffer[16];
+    const int size = std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
+    out.append(buffer, static_cast<std::size_t>(size));
+    return;
+  }
+  char digits[4];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+}  // namespace
+
+void append_date(std::string& out, const CivilDate& date) {
+  append_month(out, date.year, date.month);
+  out += '-';
+  append_padded(out, date.day, 2);
+}
+
+void append_month(std::string& out, int year, int month) {
+  append_year(out, year);
+  out += '-';
+  append_padded(out, month, 2);
+}
+
+void append_year(std::string& out, int year) { append_padded(out, year, 4); }
+
 std::string format_date(const CivilDate& date) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-  return buffer;
+  std::string out;
+  append_date(out, date);
+  return out;
 }
 
 std::string format_month(int year, int month) {
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-  return buffer;
+  std::string out;
+  append_month(out, year, month);
+  return out;
 }
 
 std::string format_year(int year) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d", year);
-  return buffer;
+  std::string out;
+  append_year(out, year);
+  return out;
 }
 
 std::string format_week(const IsoWeek& week) {
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "%04d-W%02d", week.year, week.week);
-  return buffer;
+  std::string out;
+  append_year(out, week.year);
+  out += "-W";
+  append_padded(out, week.week, 2);
+  return out;
 }
 
 }  // namespace newsmine

@@ -56,5 +56,9 @@ std::string format_date(const CivilDate& date);
 std::string format_month(int year, int month);
 std::string format_year(int year);
 std::string format_week(const IsoWeek& week);
+// The same, appended to `out` (no temporary string).
+void append_date(std::string& out, const CivilDate& date);
+void append_month(std::string& out, int year, int month);
+void append_year(std::string& out, int year);
 
 }  // namespace newsmine

@@ -1,5 +1,6 @@
 #include "models/date_discourse.h"
 
+#include <algorithm>
 #include <string>
 
 #include "models/civil_date.h"
@@ -48,7 +49,14 @@ bool reported_quarter(const ResolveContext& context, int& year, int& quarter) {
 }  // namespace
 
 void expire_focus(Focus& focus, std::string_view text, std::uint32_t position) {
-  if (focus.unit != PeriodUnit::focus && sentence_break(text, focus.end, position)) focus.unit = PeriodUnit::focus;
+  if (focus.unit != PeriodUnit::focus) {
+    // Mentions come in order: only the bytes since the last look can hold a sentence end.
+    if (sentence_break(text, std::max(focus.end, focus.clear_to), position)) {
+      focus.unit = PeriodUnit::focus;
+    } else {
+      focus.clear_to = std::max(focus.clear_to, position);
+    }
+  }
   if (focus.quarter != 0 && position > focus.quarter_end + kQuarterReach) focus.quarter = 0;
 }
 

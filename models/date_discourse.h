@@ -39,6 +39,7 @@ struct Focus {
   int year = 0;
   int index = 0;  // quarter 1..4, half 1..2 or month 1..12
   std::uint32_t end = 0;  // where the mention that set it ends
+  std::uint32_t clear_to = 0;  // above `end`: no sentence ends in [end, clear_to), as expire_focus found
   // The last quarter the article named or referred to; quarter 0 = none.
   int quarter_year = 0;
   int quarter = 0;

@@ -14,6 +14,7 @@
 //   mention.start = modifiers.extend_start(text, mention.start, previous_end);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,7 +32,14 @@ class DateModifiers {
   std::uint32_t extend_start(std::string_view text, std::uint32_t start, std::uint32_t floor) const;
 
  private:
-  std::vector<std::string> modifiers_;  // lower case, single spaces; longest first
+  struct Modifier {
+    std::string words;      // lower case, single spaces
+    std::size_t last_word;  // the length of its last word
+  };
+  std::vector<Modifier> modifiers_;  // longest first
+  // By the last letter of a modifier ('a'..'z'): bit n set when one ends in
+  // a word of n letters.
+  std::array<std::uint64_t, 26> endings_{};
 };
 
 }  // namespace newsmine

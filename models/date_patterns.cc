@@ -27,6 +27,16 @@ std::string form_key(std::string_view text) {
   return key;
 }
 
+// The number of the month or weekday form `text` ("Sept.", "SEPT") in
+// `forms` (keyed by form_key), or 0.
+int form_number(const WordMap<int>& forms, std::string_view text) {
+  const FoldedKey key(text);
+  std::string_view folded = key.view();
+  while (!folded.empty() && folded.back() == '.') folded.remove_suffix(1);
+  const int* number = find_folded(forms, folded);
+  return number != nullptr ? *number : 0;
+}
+
 int to_int(std::string_view digits) {
   int value = 0;
   for (char c : digits) {
@@ -226,12 +236,14 @@ Status DatePatterns::bind_rules() {
 int DatePatterns::month_number(std::string_view text) const {
   const int digits = to_int(text);
   if (digits >= 1 && digits <= 12) return digits;
-  auto found = months_.find(form_key(text));
-  return found == months_.end() ? 0 : found->second;
+  return form_number(months_, text);
 }
 
+int DatePatterns::weekday_number(std::string_view text) const { return form_number(weekdays_, text); }
+
 int DatePatterns::relative_offset(std::string_view text) const {
-  const std::string key = normalize_key(text);
+  const FoldedKey folded(text);
+  const std::string_view key = folded.view();
   if (key == "last" || key == "previous" || key == "past" || key == "this past") return -1;
   if (key == "next") return 1;
   return 0;  // this, current, coming
@@ -270,8 +282,7 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
       date.month = month_number(group(g_month));
       if (date.month == 0) return false;
       if (has(g_weekday)) {  // "Saturday, April 25": the weekday picks the year
-        auto found = weekdays_.find(form_key(group(g_weekday)));
-        if (found != weekdays_.end()) date.index = found->second;
+        date.index = weekday_number(group(g_weekday));
       }
       if (rule.handler == Handler::date) {
         date.day = to_int(group(g_day));
@@ -383,18 +394,18 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
     }
     case Handler::relative_day: {
       date.form = DateForm::relative_day;
-      const std::string word = normalize_key(group(g_day_word));
-      date.count = word == "yesterday" ? -1 : word == "tomorrow" ? 1 : 0;
+      const FoldedKey word(group(g_day_word));
+      date.count = word.view() == "yesterday" ? -1 : word.view() == "tomorrow" ? 1 : 0;
       break;
     }
     case Handler::ago: {
       std::string_view count_text = group(g_count);
       int count = to_int(count_text);
       if (count < 0) {
-        const std::string key = normalize_key(count_text);
+        const FoldedKey key(count_text);
         double value = 0;
         bool ordinal = false;
-        if (key == "a" || key == "an") {
+        if (key.view() == "a" || key.view() == "an") {
           count = 1;
         } else if (numbers_.parse_words(count_text, value, ordinal) && !ordinal && value >= 1 && value <= 1000) {
           count = static_cast<int>(value);
@@ -402,7 +413,8 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
           return false;
         }
       }
-      const std::string unit = normalize_key(group(g_unit));
+      const FoldedKey folded_unit(group(g_unit));
+      const std::string_view unit = folded_unit.view();
       if (unit.starts_with("day")) {
         date.form = DateForm::relative_day;
         date.count = -count;
@@ -423,9 +435,8 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
     }
     case Handler::weekday: {
       date.form = DateForm::weekday;
-      auto found = weekdays_.find(form_key(group(g_weekday)));
-      if (found == weekdays_.end()) return false;
-      date.index = found->second;
+      date.index = weekday_number(group(g_weekday));
+      if (date.index == 0) return false;
       if (has(g_rel)) {
         const int offset = relative_offset(group(g_rel));
         date.direction = offset == 0 ? 2 : offset;
@@ -444,9 +455,9 @@ bool DatePatterns::parse(std::string_view text, const RuleMatch& match, ParsedDa
       return false;
     case Handler::season: {
       date.form = DateForm::season;
-      auto found = seasons_.find(normalize_key(group(g_season)));
-      if (found == seasons_.end()) return false;
-      date.index = found->second;
+      const int* season = find_word(seasons_, group(g_season));
+      if (season == nullptr) return false;
+      date.index = *season;
       if (has(g_year)) {
         date.year = to_int(group(g_year));
       } else if (has(g_rel)) {

@@ -19,7 +19,6 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +29,7 @@
 #include "models/model_data.h"
 #include "models/number_lexicon.h"
 #include "models/rule_set.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 
@@ -125,15 +125,16 @@ class DatePatterns {
 
   bool second_day_reads_on(std::string_view text, std::size_t end) const;
   int month_number(std::string_view text) const;
+  int weekday_number(std::string_view text) const;
   int relative_offset(std::string_view text) const;
 
   std::unique_ptr<const RuleSet> rules_;
   std::vector<CompiledRule> compiled_;
   NumberLexicon numbers_;
-  std::map<std::string, int, std::less<>> months_;    // normalized form -> 1..12
-  std::map<std::string, int, std::less<>> weekdays_;  // normalized form -> 1..7
-  std::map<std::string, int, std::less<>> seasons_;   // word -> 1..4
-  std::map<std::string, Holiday, std::less<>> holidays_;  // normalized name -> when
+  WordMap<int> months_;          // normalized form without final periods -> 1..12
+  WordMap<int> weekdays_;        // normalized form without final periods -> 1..7
+  WordMap<int> seasons_;         // normalized word -> 1..4
+  WordMap<Holiday> holidays_;    // normalized name -> when
   std::vector<std::string> month_forms_, month_names_, weekday_forms_, season_words_, holiday_names_;
   bool day_first_ = false;
 };

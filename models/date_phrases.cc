@@ -5,7 +5,7 @@
 
 #include "models/civil_date.h"
 #include "models/date_patterns.h"
-#include "models/rule_files.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 namespace {
@@ -35,7 +35,8 @@ int number_after(std::string_view text, std::size_t from) {
 }
 
 PeriodUnit unit_of(std::string_view word) {
-  const std::string key = normalize_key(word);
+  const FoldedKey folded(word);
+  const std::string_view key = folded.view();
   if (key == "quarter") return PeriodUnit::quarter;
   if (key == "half") return PeriodUnit::half;
   if (key == "month") return PeriodUnit::month;
@@ -44,10 +45,10 @@ PeriodUnit unit_of(std::string_view word) {
 }
 
 int ordinal_index(std::string_view word) {
-  const std::string key = normalize_key(word);
+  const FoldedKey key(word);
   static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
   for (int i = 0; i < 4; ++i) {
-    if (key == kOrdinals[i]) return i + 1;
+    if (key.view() == kOrdinals[i]) return i + 1;
   }
   return 0;
 }
@@ -61,7 +62,7 @@ bool DatePatterns::parse_phrase(Handler handler, std::string_view text, const Ru
   ParsedDate date;
   switch (handler) {
     case Handler::year_words: {  // nineteen ninety-six; the year two thousand (and) one
-      const bool two_thousand = normalize_key(group(g_century)).starts_with("two");
+      const bool two_thousand = FoldedKey(group(g_century)).view().starts_with("two");
       double value = 0;
       bool ordinal = false;
       if (has(g_count) && (!numbers_.parse_words(group(g_count), value, ordinal) || ordinal)) return false;
@@ -73,10 +74,10 @@ bool DatePatterns::parse_phrase(Handler handler, std::string_view text, const Ru
     case Handler::decade_words: {  // the nineties
       static constexpr std::string_view kDecades[] = {"twenties", "thirties", "forties", "fifties",
                                                       "sixties", "seventies", "eighties", "nineties"};
-      const std::string key = normalize_key(group(g_decade));
+      const FoldedKey key(group(g_decade));
       date.form = DateForm::decade;
       for (int i = 0; i < 8; ++i) {
-        if (key == kDecades[i]) date.year = 1920 + 10 * i;
+        if (key.view() == kDecades[i]) date.year = 1920 + 10 * i;
       }
       if (date.year == 0) return false;
       break;
@@ -101,10 +102,10 @@ bool DatePatterns::parse_phrase(Handler handler, std::string_view text, const Ru
       break;
     }
     case Handler::holiday: {
-      auto found = holidays_.find(normalize_key(group(g_holiday)));
-      if (found == holidays_.end()) return false;
+      const Holiday* holiday = find_word(holidays_, group(g_holiday));
+      if (holiday == nullptr) return false;
       date.form = DateForm::holiday;
-      date.holiday = found->second;
+      date.holiday = *holiday;
       if (has(g_year)) {
         date.year = number_after(group(g_year), 0);
       } else if (has(g_rel)) {
@@ -118,7 +119,7 @@ bool DatePatterns::parse_phrase(Handler handler, std::string_view text, const Ru
     case Handler::future_ref: {
       date.form = DateForm::reference;
       date.index = handler == Handler::present_ref ? 1 : handler == Handler::past_ref ? 2 : 3;
-      if (handler == Handler::past_ref && normalize_key(text.substr(match.start, match.end - match.start)) == "the past") {
+      if (handler == Handler::past_ref && FoldedKey(text.substr(match.start, match.end - match.start)).view() == "the past") {
         // "the past two months", "the past year": a span of time, not the past.
         const std::string word = next_word(text, match.end);
         double value = 0;
@@ -137,8 +138,8 @@ bool DatePatterns::parse_phrase(Handler handler, std::string_view text, const Ru
       date.unit = unit_of(group(g_unit));
       if (match.end < text.size() && text[match.end] == '-') return false;  // "the year-ago"
       if (has(g_year)) date.year = number_after(group(g_year), 0);  // "the 1988 period"
-      const std::string first = normalize_key(text.substr(match.start, 4));
-      if (first == "that" || normalize_key(text.substr(match.start, match.end - match.start)).find("same") != std::string::npos) {
+      if (FoldedKey(text.substr(match.start, 4)).view() == "that" ||
+          FoldedKey(text.substr(match.start, match.end - match.start)).view().find("same") != std::string_view::npos) {
         date.count = 1;  // a period named before, not the one in focus
       }
       if (date.unit == PeriodUnit::quarter) {  // "the quarter ended Sept. 30"

@@ -1,5 +1,8 @@
 #include "models/date_resolver.h"
 
+#include <string>
+#include <utility>
+
 namespace newsmine {
 namespace {
 
@@ -47,13 +50,18 @@ int nearest_year(int month, int day, const CivilDate& doc, int ahead_weight) {
   return best;
 }
 
-std::string format_part(int year, int month, int day) {
+// Appends the day, month or year; false (appending nothing) for an impossible day.
+bool append_part(std::string& out, int year, int month, int day) {
   if (day > 0) {
     const CivilDate date{year, month, day};
-    return is_valid(date) ? format_date(date) : std::string();
+    if (!is_valid(date)) return false;
+    append_date(out, date);
+  } else if (month > 0) {
+    append_month(out, year, month);
+  } else {
+    append_year(out, year);
   }
-  if (month > 0) return format_month(year, month);
-  return format_year(year);
+  return true;
 }
 
 // Days from the document date to the named weekday `index` (see ParsedDate::direction).
@@ -148,7 +156,7 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       } else if (!calendar_year(year)) {
         return out;
       }
-      out.value = format_part(year, date.month, date.day);
+      append_part(out.value, year, date.month, date.day);
       return out;
     }
     case DateForm::year:
@@ -160,18 +168,24 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       out.kind = DateKind::range;
       if (!calendar_year(year)) return out;
       const int year2 = date.year2 != 0 ? date.year2 : year;
-      const std::string from = format_part(year, date.month, date.day);
-      const std::string to = format_part(year2, date.month2, date.day2);
-      if (!from.empty() && !to.empty()) out.value = from + "/" + to;
+      std::string value;
+      if (append_part(value, year, date.month, date.day)) {
+        value += '/';
+        if (append_part(value, year2, date.month2, date.day2)) out.value = std::move(value);
+      }
       return out;
     }
     case DateForm::decade:
       out.kind = DateKind::decade;
-      out.value = format_year(date.year).substr(0, 3) + "X";
+      out.value = format_year(date.year);
+      out.value.resize(3);
+      out.value += 'X';
       return out;
     case DateForm::century:
       out.kind = DateKind::decade;
-      out.value = format_year(date.year).substr(0, 2) + "XX";
+      out.value = format_year(date.year);
+      out.value.resize(2);
+      out.value += "XX";
       return out;
     case DateForm::quarter:
     case DateForm::half: {
@@ -186,7 +200,10 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
       } else if (!calendar_year(year)) {
         return out;
       }
-      out.value = format_year(year) + "-" + letter + std::to_string(index);
+      append_year(out.value, year);
+      out.value += '-';
+      out.value += letter;
+      out.value += std::to_string(index);
       return out;
     }
     case DateForm::season: {
@@ -199,7 +216,9 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
         year = season_year(date.index, date.direction, d);
         if (date.index != 4) out.established_year = year;  // "this fall, in November" (not winter: it spans two years)
       }
-      out.value = format_year(year) + "-" + kSeasonCodes[date.index];
+      append_year(out.value, year);
+      out.value += '-';
+      out.value += kSeasonCodes[date.index];
       return out;
     }
     case DateForm::holiday: {

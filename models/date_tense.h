@@ -23,13 +23,14 @@
 //   Tense t = cues.tense_at(text, mention.start, mention.end);  // Tense::future for "will ... Friday"
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/status.h"
+#include "models/date_tense_words.h"
 #include "models/model_data.h"
 
 namespace newsmine {
@@ -46,16 +47,42 @@ class TenseCues {
   Tense tense_at(std::string_view text, std::size_t start, std::size_t end, bool adjacent = true) const;
 
  private:
-  struct Cue {
-    std::vector<std::string> words;  // lower case; the first is the map key
-    Tense tense = Tense::unknown;     // unknown: a listed word that is no cue
-    bool adjacent = false;           // a cue only right before the date ("by", "until")
+  // A word of the text as the cues see it: its id among the cue words (0: a
+  // word no cue has), and whether it is an unlisted past form ("announced").
+  struct Token {
+    std::uint16_t id = 0;
+    bool past_form = false;
   };
-  // The cue that begins at words[i], or nullptr; `past_form` is set instead
-  // for an unlisted past form ("announced").
-  const Cue* cue_at(const std::vector<std::string>& words, std::size_t i, bool& past_form) const;
+  struct Cue {
+    std::vector<std::uint16_t> words;  // word ids; the first selects the cue
+    Tense tense = Tense::unknown;      // unknown: a listed word that is no cue
+    bool adjacent = false;             // a cue only right before the date ("by", "until")
+  };
+  // The cue words by their lower-case bytes (at most 16, zero-padded to two
+  // words): an open-addressing table probed once per word of the text.
+  struct Slot {
+    std::uint64_t low = 0, high = 0;  // low == 0: empty
+    std::uint16_t id = 0;
+  };
 
-  std::map<std::string, std::vector<Cue>, std::less<>> cues_;  // by first word, longest first
+  std::uint16_t intern(std::uint64_t low, std::uint64_t high);
+  std::uint16_t find(std::uint64_t low, std::uint64_t high) const;
+  std::size_t slot_of(std::uint64_t low, std::uint64_t high) const;
+  Token token(std::string_view text, const CueWord& word) const;
+  // The cue that begins at words[i] of words[0, count), or nullptr.
+  const Cue* cue_at(const Token* words, std::size_t count, std::size_t i) const;
+  bool participle(const Token* words, std::size_t count, std::size_t i, std::size_t length) const;
+
+  std::vector<Slot> slots_;              // a power of two in size, at most a quarter full
+  std::vector<Cue> cues_;                // by first word, longest first, then in file order
+  std::vector<std::uint32_t> first_cue_;  // by word id: its cues are cues_[first_cue_[id], first_cue_[id + 1])
+  std::uint16_t words_ = 0;              // ids handed out
+  std::size_t longest_ = 0;              // words in the longest cue
+  // By first letter ('a'..'z'): bit n set when a cue word of n letters
+  // begins with it. Most words of a text are no cue word, and are told so
+  // without a lookup.
+  std::array<std::uint32_t, 26> shapes_{};
+  std::uint16_t be_ = 0, by_ = 0;        // "will be paid", "led by": participles
 };
 
 }  // namespace newsmine

@@ -34,6 +34,55 @@ bool needs_tense(const ParsedDate& date) {
   }
 }
 
+// The mentions of one text, built as the scan accepts its matches: they
+// come in order, and what a mention needs of those before it (a year named
+// just before, the periods in focus) is carried along here.
+class MentionBuilder {
+ public:
+  MentionBuilder(std::string_view text, const ResolveContext& context, const DateExtractorOptions& options,
+                 const TenseCues& tense, const DateModifiers& modifiers)
+      : text_(text), context_(context), options_(options), tense_(tense), modifiers_(modifiers) {
+    context_.focus = &focus_;
+  }
+
+  void add(std::uint32_t start, std::uint32_t end, const ParsedDate& date) {
+    if (context_.year_hint != 0 &&
+        (start - hint_end_ > options_.year_hint_window || sentence_break(text_, hint_end_, start))) {
+      context_.year_hint = 0;
+    }
+    context_.tense = needs_tense(date) ? tense_.tense_at(text_, start, end, date.form != DateForm::weekday)
+                                       : Tense::unknown;
+    expire_focus(focus_, text_, start);
+    Resolved resolved = resolve(date, context_);
+    note_focus(focus_, date, resolved, context_, end);
+    if (date.form == DateForm::period_cue || !resolved.is_date) return;
+    if (options_.year_hint_window > 0 && resolved.established_year != 0) {
+      context_.year_hint = resolved.established_year;
+      hint_end_ = end;
+    }
+    const std::uint32_t floor = mentions_.empty() ? 0 : mentions_.back().end;
+    if (mentions_.empty()) mentions_.reserve(8);  // one allocation for most articles
+    DateMention& mention = mentions_.emplace_back();
+    mention.start = modifiers_.extend_start(text_, start, floor);
+    mention.end = end;
+    mention.value = std::move(resolved.value);
+    mention.kind = resolved.kind;
+  }
+
+  std::string_view text() const { return text_; }
+  std::vector<DateMention> take() { return std::move(mentions_); }
+
+ private:
+  std::string_view text_;
+  ResolveContext context_;
+  const DateExtractorOptions& options_;
+  const TenseCues& tense_;
+  const DateModifiers& modifiers_;
+  std::vector<DateMention> mentions_;
+  std::size_t hint_end_ = 0;  // where the mention that set year_hint ends
+  Focus focus_;
+};
+
 }  // namespace
 
 DateExtractor::~DateExtractor() = default;
@@ -84,49 +133,16 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, std::stri
   context.has_document_date = parse_iso_date(document_date, context.document_date);
   context.nearest_year = options_.nearest_year;
 
-  struct Found {
-    std::uint32_t start, end;
+  MentionBuilder builder(text, context, options_, tense_, modifiers_);
+  // Two pointers: the callback fits in std::function without an allocation.
+  scan.lane(lane, [this, &builder](const RuleMatch& match) {
     ParsedDate date;
-  };
-  std::vector<Found> found;
-  scan.lane(lane, [&](const RuleMatch& match) {
-    ParsedDate date;
-    if (!patterns_->parse(text, match, date)) return false;
-    if (date.form != DateForm::none) {  // a "none" match is accepted only to hide the dates inside it
-      found.push_back({match.start, match.end, date});
-    }
+    if (!patterns_->parse(builder.text(), match, date)) return false;
+    // A "none" match is accepted only to hide the dates inside it.
+    if (date.form != DateForm::none) builder.add(match.start, match.end, date);
     return true;
   });
-
-  std::vector<DateMention> mentions;
-  mentions.reserve(found.size());
-  std::size_t hint_end = 0;  // where the mention that set year_hint ends
-  Focus focus;
-  for (const Found& match : found) {
-    if (context.year_hint != 0 && (match.start - hint_end > options_.year_hint_window ||
-                                   sentence_break(text, hint_end, match.start))) {
-      context.year_hint = 0;
-    }
-    context.tense = needs_tense(match.date) ? tense_.tense_at(text, match.start, match.end,
-                                                              match.date.form != DateForm::weekday)
-                                            : Tense::unknown;
-    expire_focus(focus, text, match.start);
-    context.focus = &focus;
-    const Resolved resolved = resolve(match.date, context);
-    note_focus(focus, match.date, resolved, context, match.end);
-    if (match.date.form == DateForm::period_cue || !resolved.is_date) continue;
-    if (options_.year_hint_window > 0 && resolved.established_year != 0) {
-      context.year_hint = resolved.established_year;
-      hint_end = match.end;
-    }
-    DateMention mention;
-    mention.start = modifiers_.extend_start(text, match.start, mentions.empty() ? 0 : mentions.back().end);
-    mention.end = match.end;
-    mention.value = resolved.value;
-    mention.kind = resolved.kind;
-    mentions.push_back(std::move(mention));
-  }
-  return mentions;
+  return builder.take();
 }
 
 Status DateExtractor::self_test(const ModelData& data) const {

@@ -2,16 +2,23 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "models/civil_date.h"
+#include "models/date_sentences.h"
+#include "models/date_tense.h"
+#include "models/date_tense_words.h"
 #include "models/dates.h"
 #include "models/model_data.h"
 #include "models/numbers.h"
+#include "models/rule_files.h"
 #include "tests/test_support.h"
 
 namespace newsmine {
@@ -41,6 +48,171 @@ DateMention find(std::string_view text, std::string_view document_date, std::str
   for (const DateMention& m : mentions) found.append(surface(text, m)).append("=").append(m.value).append("; ");
   FAIL("no date mention '" << expected << "' in \"" << text << "\"; found: " << found);
   return {};
+}
+
+// The sentence edges of date_sentences.h the slow, obvious way: every byte in turn.
+bool reference_ends_sentence(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?') return false;
+  if (i + 1 >= text.size()) return true;
+  if (text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '\t') return false;
+  if (c != '.') return true;
+  std::size_t begin = i;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  if (i - begin >= 1 && i - begin <= 3 && std::isupper(static_cast<unsigned char>(text[begin]))) return false;
+  std::size_t next = i + 1;
+  while (next < text.size() && text[next] == ' ') ++next;
+  return !(next < text.size() && std::islower(static_cast<unsigned char>(text[next])));
+}
+
+// The words TenseCues reads, as strings ("#" for a number, "," for a clause mark).
+std::vector<std::string> reference_words(std::string_view text, std::size_t from, std::size_t to, std::size_t limit) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::vector<std::string> out;
+  for (std::size_t i = from; i < to && out.size() < limit;) {
+    if (letter(text[i])) {
+      std::string& word = out.emplace_back();
+      while (i < to && (letter(text[i]) || (text[i] == '\'' && i + 1 < to && letter(text[i + 1])))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+      }
+    } else if (text[i] >= '0' && text[i] <= '9') {
+      while (i < to && ((text[i] >= '0' && text[i] <= '9') || text[i] == ',' || text[i] == '.')) ++i;
+      out.emplace_back("#");
+    } else {
+      if (text[i] == ',' || text[i] == ';' || text[i] == ':') out.emplace_back(",");
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Back from `to` over `runs` whitespace-separated runs, one byte at a time.
+std::size_t reference_runs_back(std::string_view text, std::size_t begin, std::size_t to, std::size_t runs) {
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  std::size_t at = to;
+  for (std::size_t passed = 0; at > begin && passed < runs;) {
+    while (at > begin && space(text[at - 1])) --at;
+    if (at == begin) break;
+    while (at > begin && !space(text[at - 1])) --at;
+    ++passed;
+  }
+  return at;
+}
+
+// The tense cues of date_tense.h the slow, obvious way: the words as strings,
+// the cues in a map by first word, the words read back from the mention.
+class ReferenceTense {
+ public:
+  ReferenceTense() {
+    std::vector<TableRow> rows;
+    REQUIRE(read_table(ModelData::embedded(), "tense_cues.tsv", 2, rows).ok());
+    for (const TableRow& row : rows) {
+      Cue cue;
+      std::string kind = row.fields[1];
+      cue.adjacent = kind.ends_with("_adjacent");
+      if (cue.adjacent) kind.resize(kind.size() - 9);
+      cue.tense = kind == "past" ? Tense::past : kind == "future" ? Tense::future : Tense::unknown;
+      cue.words = reference_words(row.fields[0], 0, row.fields[0].size(), row.fields[0].size());
+      cues_[cue.words[0]].push_back(cue);
+    }
+    for (auto& [first, list] : cues_) {
+      std::stable_sort(list.begin(), list.end(), [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+    }
+  }
+
+  Tense tense_at(std::string_view text, std::size_t start, std::size_t end, bool adjacent) const {
+    std::size_t begin = start;  // the sentence, at most 400 bytes either way
+    while (begin > 0 && start - begin < 400 && !reference_ends_sentence(text, begin - 1)) --begin;
+    std::size_t finish = end;
+    while (finish < text.size() && finish - end < 400 && !reference_ends_sentence(text, finish)) ++finish;
+    if (finish < text.size() && finish - end < 400) ++finish;
+    // Whitespace-separated runs back from the mention, nineteen at a time,
+    // until they hold eighteen words or the sentence begins.
+    std::size_t from = start;
+    std::vector<std::string> before;
+    do {
+      from = reference_runs_back(text, begin, from, 19);
+      before = reference_words(text, from, start, start - from);
+    } while (from > begin && before.size() < 18);
+    const std::vector<std::string> after = reference_words(text, end, finish, 10);
+
+    Tense best = Tense::unknown;
+    std::size_t best_distance = 16;
+    for (std::size_t i = before.size() > 18 ? before.size() - 18 : 0; i < before.size();) {
+      bool past_form = false;
+      const Cue* cue = cue_at(before, i, past_form);
+      const std::size_t length = cue != nullptr ? cue->words.size() : 1;
+      const Tense tense = cue != nullptr ? cue->tense : past_form ? Tense::past : Tense::unknown;
+      const std::size_t distance = before.size() - (i + length);
+      const bool adjacent_only = cue != nullptr && cue->adjacent && (distance != 0 || !adjacent);
+      if (tense != Tense::unknown && !adjacent_only && !(tense == Tense::past && participle(before, i, length)) &&
+          distance <= 15) {
+        best = tense;
+        best_distance = distance;
+      }
+      i += length;
+    }
+    for (std::size_t i = 0; i < after.size() && i <= 8 && i < best_distance; ++i) {
+      if (after[i] == "," && best != Tense::unknown) break;
+      bool past_form = false;
+      const Cue* cue = cue_at(after, i, past_form);
+      if (cue != nullptr && cue->tense != Tense::unknown && !cue->adjacent &&
+          !(cue->tense == Tense::past && participle(after, i, cue->words.size()))) {
+        return cue->tense;
+      }
+      if (past_form && !participle(after, i, 1)) return Tense::past;
+    }
+    return best;
+  }
+
+ private:
+  struct Cue {
+    std::vector<std::string> words;
+    Tense tense = Tense::unknown;
+    bool adjacent = false;
+  };
+
+  const Cue* cue_at(const std::vector<std::string>& words, std::size_t i, bool& past_form) const {
+    past_form = false;
+    if (auto found = cues_.find(words[i]); found != cues_.end()) {
+      for (const Cue& cue : found->second) {
+        if (i + cue.words.size() <= words.size() &&
+            std::equal(cue.words.begin(), cue.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
+          return &cue;
+        }
+      }
+    }
+    const std::string& word = words[i];
+    past_form = word.size() >= 5 && word.ends_with("ed") && !word.ends_with("eed");
+    return nullptr;
+  }
+
+  static bool participle(const std::vector<std::string>& words, std::size_t i, std::size_t length) {
+    return (i > 0 && words[i - 1] == "be") || (i + length < words.size() && words[i + length] == "by");
+  }
+
+  std::map<std::string, std::vector<Cue>> cues_;
+};
+
+// Random text of the pieces that sentence edges and tense cues turn on:
+// cue words, past forms, abbreviations, numbers, apostrophes, marks, runs of
+// white space, long words.
+std::string random_text(std::mt19937& random, std::size_t words) {
+  static const char* const kPieces[] = {
+      "will", "said", "announced", "be", "by", "plans to", "is to", "to be held", "expected", "hundred",
+      "payable", "since", "speed", "proceeded", "Mr.", "U.S.", "Jan.", "St.", "It", "the", "on", "Friday",
+      "don't", "'ll", "we'll", "rock'n'roll", "it'", "'", "''", "1,000.5", "3.5", "2020", ",", ";", ":", ".",
+      "!", "?", "-", "—", "\"", "(", ")", "...", "\n", "\t", "  ", "\r", "a", "ANNOUNCED", "Said",
+      "internationalization", "uncharacteristically", "extraordinarily'd", "5G", "G20", "é", "naïve"};
+  std::string text;
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> glue(0, 5);
+  for (std::size_t i = 0; i < words; ++i) {
+    text += kPieces[piece(random)];
+    if (glue(random) != 0) text += ' ';  // sometimes glued to the next piece
+  }
+  return text;
 }
 
 struct Case {
@@ -377,6 +549,102 @@ TEST_CASE("the tense of the sentence places bare weekdays and days", "[dates][te
       {"2020-05-30", "We are expecting a delegation led by the minister this fall, in November.", "November", "2020-11", DateKind::month},
   };
   for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("sentence edges agree with a byte-by-byte reading", "[dates][sentences]") {
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    const std::string text = random_text(random, 1 + round % 120);
+    std::uniform_int_distribution<std::size_t> position(0, text.size());
+    for (int probe = 0; probe < 20; ++probe) {
+      const std::size_t a = position(random), b = position(random);
+      const std::size_t from = std::min(a, b), to = std::max(a, b);
+      INFO("text: \"" << text << "\" from " << from << " to " << to);
+      bool any = false;
+      for (std::size_t i = from; i < to; ++i) any = any || reference_ends_sentence(text, i);
+      CHECK(sentence_break(text, from, to) == any);
+      for (std::size_t reach : {std::size_t{0}, std::size_t{5}, std::size_t{40}, std::size_t{400}}) {
+        const std::size_t limit = a > reach ? a - reach : 0;
+        std::size_t begin = a;
+        while (begin > limit && !reference_ends_sentence(text, begin - 1)) --begin;
+        CHECK(sentence_begin(text, a, reach) == begin);
+        const std::size_t end_limit = std::min(a + reach, text.size());
+        std::size_t end = a;
+        while (end < end_limit && !reference_ends_sentence(text, end)) ++end;
+        CHECK(sentence_end(text, a, reach) == (end < end_limit ? end + 1 : end_limit));
+      }
+    }
+  }
+}
+
+TEST_CASE("cue words are read as a byte-by-byte reading reads them", "[dates][tense]") {
+  // A word read, spelled out from its packed key.
+  const auto as_string = [](std::string_view text, const CueWord& word) {
+    if (word.kind == CueWord::Kind::number) return std::string("#");
+    if (word.kind == CueWord::Kind::clause) return std::string(",");
+    std::uint64_t low = 0, high = 0;
+    pack_cue_word(text, word, low, high);
+    std::string letters;
+    for (std::size_t k = 0; k < kCueWordBytes; ++k) {
+      const char c = static_cast<char>((k < 8 ? low >> (8 * k) : high >> (8 * (k - 8))) & 0xFF);
+      if (c != 0) letters += c;
+    }
+    return letters;
+  };
+  std::mt19937 random(5);
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(random, 1 + round % 150);
+    std::uniform_int_distribution<std::size_t> position(0, text.size());
+    for (int probe = 0; probe < 5; ++probe) {
+      const std::size_t a = position(random), b = position(random);
+      const std::size_t from = std::min(a, b), to = std::max(a, b);
+      INFO("text: \"" << text << "\" from " << from << " to " << to);
+      for (std::size_t runs : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{19}}) {
+        CHECK(runs_back(text, from, to, runs) == reference_runs_back(text, from, to, runs));
+      }
+      const std::size_t limit = probe == 0 ? 10 : to - from;
+      const std::vector<std::string> expected = reference_words(text, from, to, limit);
+      CueWord words[40];
+      const std::size_t keep = 19;
+      const std::size_t count = read_cue_words(text, from, to, limit, words, std::size(words), keep);
+      REQUIRE(count >= std::min(expected.size(), keep));
+      REQUIRE(count <= expected.size());
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::string& want = expected[expected.size() - count + k];
+        const CueWord& word = words[k];
+        if (word.kind != CueWord::Kind::letters || word.size <= kCueWordBytes) CHECK(as_string(text, word) == want);
+        if (word.kind == CueWord::Kind::letters) {
+          CHECK(word.size == want.size());
+          std::string spelled = text.substr(word.start, word.size);
+          for (char& c : spelled) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          CHECK(spelled == want);
+          CHECK(is_past_form(text, word) == (want.size() >= 5 && want.ends_with("ed") && !want.ends_with("eed")));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("tense cues agree with a reading of the words as strings", "[dates][tense]") {
+  TenseCues cues;
+  REQUIRE(TenseCues::load(ModelData::embedded(), cues).ok());
+  const ReferenceTense reference;
+  std::mt19937 random(11);
+  int cued = 0;
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(random, 1 + round % 150);
+    std::uniform_int_distribution<std::size_t> position(0, text.size());
+    for (int probe = 0; probe < 5; ++probe) {
+      const std::size_t a = position(random), b = position(random);
+      const std::size_t start = std::min(a, b), end = std::min(std::max(a, b), start + 12);
+      const bool adjacent = probe % 2 == 0;
+      INFO("text: \"" << text << "\" mention " << start << "-" << end);
+      const Tense expected = reference.tense_at(text, start, end, adjacent);
+      CHECK(cues.tense_at(text, start, end, adjacent) == expected);
+      cued += expected != Tense::unknown;
+    }
+  }
+  CHECK(cued > 1000);  // the texts do have cues
 }
 
 TEST_CASE("anaphors and comparisons follow the period in focus", "[dates][discourse]") {
