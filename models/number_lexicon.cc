@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "models/rule_files.h"
+#include "models/text_context.h"
 
 namespace newsmine {
 namespace {
@@ -99,34 +100,35 @@ Status NumberLexicon::load(const ModelData& data, NumberLexicon& out) {
 
 const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
   plural = false;
-  const std::string key = normalize_key(word);
-  if (auto found = words_.find(key); found != words_.end()) return &found->second;
+  const FoldedKey folded(word);
+  const std::string_view key = folded.view();
+  if (const Word* found = find_folded(words_, key)) return found;
   if (key.size() > 1 && key.back() == 's') {
-    auto singular = words_.find(std::string_view(key).substr(0, key.size() - 1));
-    if (singular != words_.end() && singular->second.kind == WordKind::ordinal) {
+    const Word* singular = find_folded(words_, key.substr(0, key.size() - 1));
+    if (singular != nullptr && singular->kind == WordKind::ordinal) {
       plural = true;
-      return &singular->second;
+      return singular;
     }
   }
   return nullptr;
 }
 
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word) const {
-  if (auto exact = exact_scales_.find(word); exact != exact_scales_.end()) return &exact->second;
-  auto found = folded_scales_.find(normalize_key(word));
-  return found == folded_scales_.end() ? nullptr : &found->second;
+  if (const Scale* exact = find_folded(exact_scales_, word)) return exact;
+  return newsmine::find_word(folded_scales_, word);
 }
 
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word, std::initializer_list<ScaleUse> uses) const {
-  const auto usable = [&](const Scale& scale) {
+  const auto usable = [&](const Scale* scale) {
+    if (scale == nullptr) return false;
     for (ScaleUse use : uses) {
-      if (scale.use == use) return true;
+      if (scale->use == use) return true;
     }
     return false;
   };
-  if (auto exact = exact_scales_.find(word); exact != exact_scales_.end() && usable(exact->second)) return &exact->second;
-  auto found = folded_scales_.find(normalize_key(word));
-  return found != folded_scales_.end() && usable(found->second) ? &found->second : nullptr;
+  if (const Scale* exact = find_folded(exact_scales_, word); usable(exact)) return exact;
+  const Scale* folded = newsmine::find_word(folded_scales_, word);
+  return usable(folded) ? folded : nullptr;
 }
 
 bool NumberLexicon::scaled_value(std::string_view digits, const Scale* scale, double& value) {
@@ -151,18 +153,18 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
   ordinal = false;
   std::size_t first = 0;
   bool implicit_one = false;
-  const std::string lead = normalize_key(tokens[0]);
-  if (lead == "a" || lead == "an") {
+  if (equals_ignoring_case(tokens[0], "a") || equals_ignoring_case(tokens[0], "an")) {
     if (tokens.size() < 2) return false;
     implicit_one = true;
     first = 1;
   }
   for (std::size_t i = first; i < tokens.size(); ++i) {
     if (ordinal) return false;  // an ordinal word ends the number
-    const std::string key = normalize_key(tokens[i]);
+    const FoldedKey folded(tokens[i]);
+    const std::string_view key = folded.view();
     if (key == "and" && i > first && i + 1 < tokens.size()) continue;  // "one hundred and six"
-    if (auto found = words_.find(key); found != words_.end()) {
-      const Word& word = found->second;
+    if (const Word* found = find_folded(words_, key)) {
+      const Word& word = *found;
       if (word.kind != WordKind::cardinal && word.kind != WordKind::ordinal && word.kind != WordKind::multiplier) {
         return false;  // fractions and counted words are read by NumberPhrase
       }
@@ -180,9 +182,9 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
       any = true;
       continue;
     }
-    auto scale = folded_scales_.find(key);
-    if (scale == folded_scales_.end() || scale->second.use != ScaleUse::word) return false;
-    total += (current == 0 ? 1 : current) * scale->second.multiplier;
+    const Scale* scale = find_folded(folded_scales_, key);
+    if (scale == nullptr || scale->use != ScaleUse::word) return false;
+    total += (current == 0 ? 1 : current) * scale->multiplier;
     current = 0;
     any = true;
   }

@@ -18,13 +18,13 @@
 #pragma once
 
 #include <initializer_list>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/status.h"
 #include "models/model_data.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 
@@ -85,9 +85,10 @@ class NumberLexicon {
   std::string vulgar_pattern() const;        // one vulgar fraction character: "½", "⅔"
 
  private:
-  std::map<std::string, Word, std::less<>> words_;          // lower case
-  std::map<std::string, Scale, std::less<>> folded_scales_;  // scales written in lower case, by lower-case form
-  std::map<std::string, Scale, std::less<>> exact_scales_;   // the others, as written
+  // The patterns above sort their words themselves, so these need no order.
+  WordMap<Word> words_;           // lower case
+  WordMap<Scale> folded_scales_;  // scales written in lower case, by lower-case form
+  WordMap<Scale> exact_scales_;   // the others, as written
 };
 
 }  // namespace newsmine

@@ -356,7 +356,7 @@ bool NumberPhrase::fraction_context(std::string_view text, const Tokens& t, cons
   if (f.denominator_start + 1 == j && t[f.denominator_start].hyphen_before) return true;
   const std::size_t end = t[j - 1].end;
   const std::string_view next = word_after(text, end);
-  if (!next.empty()) return normalize_key(next) == "of";
+  if (!next.empty()) return equals_ignoring_case(next, "of");
   std::size_t pos = end;
   while (pos < text.size() && is_space(text[pos])) ++pos;
   if (pos == text.size()) return true;

@@ -1,9 +1,8 @@
 #include "models/number_tokens.h"
 
-#include <re2/re2.h>
-
 #include "models/number_digits.h"
-#include "models/rule_files.h"
+#include "models/text_context.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 namespace {
@@ -64,14 +63,7 @@ TokenRole role_of_value(double value) {
   return Role::scale;
 }
 
-NumberTokenizer::NumberTokenizer(const NumberLexicon& lexicon) : lexicon_(lexicon) {
-  RE2::Options options;
-  options.set_longest_match(true);
-  options.set_log_errors(false);
-  digits_ = std::make_unique<RE2>(digit_number_pattern(), options);
-}
-
-NumberTokenizer::~NumberTokenizer() = default;
+NumberTokenizer::NumberTokenizer(const NumberLexicon& lexicon) : lexicon_(lexicon) {}
 
 void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::uint32_t end,
                                std::vector<NumberToken>& tokens) const {
@@ -101,12 +93,9 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     token.newline_before = newline && !tokens.empty();
     hyphen = newline = false;
     if (c >= '0' && c <= '9') {
-      re2::StringPiece match;
-      if (!digits_->Match(text, pos, end, RE2::ANCHOR_START, &match, 1)) return;
-      const std::string_view number(match.data(), match.size());
+      const std::string_view number = text.substr(pos, match_digit_number(text, pos, end));
       token.type = Type::digits;
-      if (!parse_digit_number(number, token.value)) return;
-      token.decimal = digit_number_has_fraction(number);
+      if (!parse_digit_number(number, token.value, token.decimal)) return;
       std::size_t after = pos + number.size();
       if (!token.decimal) after = read_fraction(text, after, end, token.value, token.decimal);
       std::size_t letters = after;
@@ -128,7 +117,8 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     if (!is_letter(c)) return;
     std::size_t stop = pos;
     while (stop < end && is_letter(text[stop])) ++stop;
-    const std::string key = normalize_key(text.substr(pos, stop - pos));
+    const FoldedKey folded(text.substr(pos, stop - pos));
+    const std::string_view key = folded.view();
     token.end = static_cast<std::uint32_t>(stop);
     if (key == "and") token.type = Type::join_and;
     else if (key == "a" || key == "an") token.type = Type::join_a;
@@ -139,7 +129,7 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     else if (key == "out") {
       std::size_t next = stop;
       while (next < end && is_space(text[next])) ++next;
-      if (next + 2 > end || normalize_key(text.substr(next, 2)) != "of") return;
+      if (next + 2 > end || !equals_ignoring_case(text.substr(next, 2), "of")) return;
       token.type = Type::join_out_of;
       token.end = static_cast<std::uint32_t>(next + 2);
       stop = next + 2;
