@@ -94,28 +94,65 @@ Status NumberLexicon::load(const ModelData& data, NumberLexicon& out) {
     if (is_lower_case(form)) lexicon.folded_scales_[normalize_key(form)] = scale;
     else lexicon.exact_scales_[form] = scale;
   }
+  lexicon.index_known();
   out = std::move(lexicon);
   return {};
 }
 
-const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
-  plural = false;
-  const FoldedKey folded(word);
-  const std::string_view key = folded.view();
-  if (const Word* found = find_folded(words_, key)) return found;
-  if (key.size() > 1 && key.back() == 's') {
-    const Word* singular = find_folded(words_, key.substr(0, key.size() - 1));
-    if (singular != nullptr && singular->kind == WordKind::ordinal) {
-      plural = true;
-      return singular;
-    }
+void NumberLexicon::index_known() {
+  known_.clear();
+  for (const auto& [key, word] : words_) {
+    Known& known = known_[key];
+    known.has_word = true;
+    known.word = word;
   }
-  return nullptr;
+  // "fifths": a plural ordinal is its singular's entry, unless it is a word itself.
+  for (const auto& [key, word] : words_) {
+    if (word.kind != WordKind::ordinal || words_.count(key + "s") != 0) continue;
+    Known& known = known_[key + "s"];
+    known.has_word = true;
+    known.word = word;
+    known.plural = true;
+  }
+  for (const auto& [key, scale] : folded_scales_) {
+    Known& known = known_[key];
+    known.has_scale = true;
+    known.scale = scale;
+  }
+}
+
+const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
+  const FoldedKey folded(word);
+  const Known* known = find_folded(known_, folded.view());
+  plural = known != nullptr && known->has_word && known->plural;
+  return known != nullptr && known->has_word ? &known->word : nullptr;
+}
+
+NumberLexicon::Entry NumberLexicon::find_word_or_scale(std::string_view word, std::string_view folded) const {
+  Entry entry;
+  const Known* known = find_folded(known_, folded);
+  if (known != nullptr && known->has_word) {
+    entry.word = &known->word;
+    entry.plural = known->plural;
+    return entry;
+  }
+  entry.scale = find_exact_scale(word);
+  if (entry.scale == nullptr && known != nullptr && known->has_scale) entry.scale = &known->scale;
+  return entry;
+}
+
+// Only a word with an upper-case letter can be an exact scale ("MM").
+const NumberLexicon::Scale* NumberLexicon::find_exact_scale(std::string_view word) const {
+  if (exact_scales_.empty() || std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return nullptr;
+  }
+  return find_folded(exact_scales_, word);
 }
 
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word) const {
-  if (const Scale* exact = find_folded(exact_scales_, word)) return exact;
-  return newsmine::find_word(folded_scales_, word);
+  if (const Scale* exact = find_exact_scale(word)) return exact;
+  const Known* known = newsmine::find_word(known_, word);
+  return known != nullptr && known->has_scale ? &known->scale : nullptr;
 }
 
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word, std::initializer_list<ScaleUse> uses) const {
@@ -126,9 +163,9 @@ const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word, std
     }
     return false;
   };
-  if (const Scale* exact = find_folded(exact_scales_, word); usable(exact)) return exact;
-  const Scale* folded = newsmine::find_word(folded_scales_, word);
-  return usable(folded) ? folded : nullptr;
+  if (const Scale* exact = find_exact_scale(word); usable(exact)) return exact;
+  const Known* known = newsmine::find_word(known_, word);
+  return known != nullptr && known->has_scale && usable(&known->scale) ? &known->scale : nullptr;
 }
 
 bool NumberLexicon::scaled_value(std::string_view digits, const Scale* scale, double& value) {

@@ -63,6 +63,15 @@ class NumberLexicon {
   // with `plural` set.
   const Word* find_word(std::string_view word, bool& plural) const;
 
+  // find_word() and, when it finds nothing, find_scale() of one word, with a
+  // single lookup; `folded` is normalize_key(word). Nulls when neither knows it.
+  struct Entry {
+    const Word* word = nullptr;
+    bool plural = false;
+    const Scale* scale = nullptr;
+  };
+  Entry find_word_or_scale(std::string_view word, std::string_view folded) const;
+
   // The scale for a matched word ("bln", "Million", "MM"), or nullptr. Words
   // written in lower case in scales.tsv are found in any case, others only as
   // written.
@@ -85,10 +94,23 @@ class NumberLexicon {
   std::string vulgar_pattern() const;        // one vulgar fraction character: "½", "⅔"
 
  private:
+  // Every folded form that find_word() or find_scale() knows: a word, the
+  // plural of an ordinal, a scale written in lower case.
+  struct Known {
+    bool has_word = false;
+    Word word;
+    bool plural = false;
+    bool has_scale = false;
+    Scale scale;
+  };
+  void index_known();
+  const Scale* find_exact_scale(std::string_view word) const;
+
   // The patterns above sort their words themselves, so these need no order.
   WordMap<Word> words_;           // lower case
   WordMap<Scale> folded_scales_;  // scales written in lower case, by lower-case form
-  WordMap<Scale> exact_scales_;   // the others, as written
+  WordMap<Scale> exact_scales_;   // the others, as written (each has an upper-case letter)
+  WordMap<Known> known_;          // by lower-case form
 };
 
 }  // namespace newsmine

@@ -134,11 +134,11 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
       token.end = static_cast<std::uint32_t>(next + 2);
       stop = next + 2;
     } else {
-      bool plural = false;
-      if (const NumberLexicon::Word* word = lexicon_.find_word(key, plural)) {
+      const NumberLexicon::Entry entry = lexicon_.find_word_or_scale(text.substr(pos, stop - pos), key);
+      if (const NumberLexicon::Word* word = entry.word) {
         using Kind = NumberLexicon::WordKind;
         token.value = word->value;
-        token.plural = plural;
+        token.plural = entry.plural;
         switch (word->kind) {
           case Kind::cardinal: token.role = role_of_value(word->value); break;
           case Kind::ordinal: token.role = Role::ordinal; break;
@@ -151,7 +151,7 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
           case Kind::vulgar: return;
         }
         token.one = key == "one";
-      } else if (const Scale* scale = lexicon_.find_scale(text.substr(pos, stop - pos))) {
+      } else if (const Scale* scale = entry.scale) {
         token.scale = scale;
         token.value = scale->multiplier;
         token.role = scale->use == NumberLexicon::ScaleUse::word ? Role::scale : Role::abbrev;
