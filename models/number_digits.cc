@@ -23,6 +23,8 @@ bool parse_plain(std::string_view text, double& value) {
   return error == std::errc() && ptr == end;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 // Skips one group separator at text[i]: ASCII space, U+00A0, U+202F or U+2009.
 bool skip_group_space(std::string_view text, std::size_t& i) {
   if (text[i] == ' ') {
@@ -155,7 +157,6 @@ bool plain_value(std::string_view plain, double& value) {
   return parse_plain(plain, value);
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The number of digits from text[i], before `end`.
 std::size_t digit_run(std::string_view text, std::size_t i, std::size_t end) {
@@ -191,6 +192,48 @@ std::size_t after_decimals(std::string_view text, std::size_t i, std::size_t end
   return i;
 }
 
+// The reading of a number of ASCII digits, commas and dots alone ("5,139",
+// "3.2", "1.111,11") in two quick passes: what PlainForm and plain_value()
+// give, or false when the text is not of that kind or is irregular (two
+// decimal points, no digit after the point, many digits), for them to decide.
+bool read_simple_digits(std::string_view text, double& value, bool& has_fraction) {
+  std::size_t commas = 0, dots = 0, first_comma = 0, kept = 0;
+  char last_separator = 0;
+  for (const char c : text) {
+    if (c == ',') {
+      if (commas++ == 0) first_comma = kept;
+      last_separator = c;
+    } else if (c == '.') {
+      ++dots;
+      last_separator = c;
+    } else if (!is_digit(c)) {
+      return false;
+    }
+    ++kept;
+  }
+  const bool decimal_comma = commas > 0 && last_separator == ',' && (dots > 0 || (commas == 1 && kept - first_comma == 2));
+  const char point = decimal_comma ? ',' : '.';
+  std::uint64_t digits = 0;
+  int significant = 0, fraction_digits = 0;
+  bool after_point = false, any_digit = false;
+  for (const char c : text) {
+    if (c == point) {
+      if (after_point) return false;
+      after_point = true;
+    } else if (is_digit(c)) {
+      if (digits != 0 || c != '0') {
+        if (++significant > 15) return false;
+      }
+      digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
+      fraction_digits += after_point ? 1 : 0;
+      any_digit = true;
+    }
+  }
+  if (!any_digit || (after_point && fraction_digits == 0)) return false;
+  has_fraction = after_point;
+  return exact_scale(static_cast<double>(digits), -fraction_digits, value);
+}
+
 }  // namespace
 
 std::string digit_number_pattern() {
@@ -215,7 +258,11 @@ std::size_t match_digit_number(std::string_view text, std::size_t start, std::si
   if (lead == 0) return 0;
   const std::size_t head = start + lead;
   std::size_t best = after_decimals(text, head, end, false);  // \d+(?:\.\d+)?
-  if (lead > 3) return best - start;
+  // The other forms have a separator after at most three digits.
+  if (lead > 3 || head >= end || !(text[head] == ',' || text[head] == '.' || text[head] == ' ' ||
+                                   text[head] == '\xC2' || text[head] == '\xE2')) {
+    return best - start;
+  }
   const auto at = [&](std::size_t i, char c) { return i < end && text[i] == c; };
 
   std::size_t i = head;  // \d{1,3}(?:,\d{3})+(?:\.\d+)?
@@ -268,11 +315,12 @@ std::size_t match_digit_number(std::string_view text, std::size_t start, std::si
 }
 
 bool parse_digit_number(std::string_view text, double& value) {
-  const PlainForm form(text);
-  return form.ok() && plain_value(form.digits(), value);
+  bool has_fraction = false;
+  return parse_digit_number(text, value, has_fraction);
 }
 
 bool parse_digit_number(std::string_view text, double& value, bool& has_fraction) {
+  if (read_simple_digits(text, value, has_fraction)) return true;
   const PlainForm form(text);
   has_fraction = form.ok() && form.has_fraction();
   return form.ok() && plain_value(form.digits(), value);

@@ -1,12 +1,13 @@
 #include "models/number_phrase.h"
 
 #include <atomic>
-#include <string>
-#include <unordered_map>
-
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
+#include <string>
+
+#include <xxhash.h>
 
 #include "models/number_digits.h"
 #include "models/rule_files.h"
@@ -489,39 +490,63 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
 
 namespace {
 
-// What split() found in one phrase, with offsets relative to its start.
-struct CachedSplit {
-  std::vector<PhraseNumber> numbers;
-  std::uint32_t unit = 0;
-};
-
 // Per-thread memory of the phrases split, by their bytes, for phrases whose
 // reading depends on nothing outside them (no fraction, no ratio: see
-// reads_context). Bounded: it starts over when full.
+// reads_context). Direct-mapped by an XXH3 hash of the reader and the
+// bytes: a phrase evicts the one in its slot, so the table stays small and a
+// lookup is one hash and one compare. Short phrases of few numbers only.
 class SplitCache {
  public:
-  static constexpr std::size_t kMaxEntries = 1 << 15;
-  const CachedSplit* find(std::string_view phrase) const {
-    auto found = entries_.find(phrase);
-    return found == entries_.end() ? nullptr : &found->second;
+  static constexpr std::size_t kSlots = 4096;
+  static constexpr std::size_t kMaxPhrase = 32;
+  static constexpr std::size_t kMaxNumbers = 2;
+
+  // What split() found in one phrase, with offsets relative to its start.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint64_t reader = 0;  // 0: empty
+    std::uint8_t size = 0;
+    std::uint8_t count = 0;
+    std::uint8_t unit = 0;
+    char bytes[kMaxPhrase];
+    PhraseNumber numbers[kMaxNumbers];
+  };
+
+  static bool fits(std::string_view phrase) { return phrase.size() <= kMaxPhrase; }
+
+  const Slot* find(std::uint64_t reader, std::string_view phrase, std::uint64_t& hash) {
+    hash = XXH3_64bits_withSeed(phrase.data(), phrase.size(), reader);
+    const Slot& slot = slot_of(hash);
+    if (slot.hash != hash || slot.reader != reader || slot.size != phrase.size()) return nullptr;
+    return std::memcmp(slot.bytes, phrase.data(), phrase.size()) == 0 ? &slot : nullptr;
   }
-  void insert(std::string_view phrase, CachedSplit split) {
-    if (entries_.size() >= kMaxEntries) entries_.clear();
-    entries_.emplace(std::string(phrase), std::move(split));
+
+  // Remembers the numbers out[first...] that text[start, unit) of `phrase` gave.
+  void insert(std::uint64_t reader, std::string_view phrase, std::uint64_t hash, std::uint32_t start, std::uint32_t unit,
+              const std::vector<PhraseNumber>& out, std::size_t first) {
+    if (out.size() - first > kMaxNumbers) return;
+    Slot& slot = slot_of(hash);
+    slot.hash = hash;
+    slot.reader = reader;
+    slot.size = static_cast<std::uint8_t>(phrase.size());
+    slot.count = static_cast<std::uint8_t>(out.size() - first);
+    slot.unit = static_cast<std::uint8_t>(unit - start);
+    std::memcpy(slot.bytes, phrase.data(), phrase.size());
+    for (std::size_t k = 0; k < slot.count; ++k) {
+      slot.numbers[k] = out[first + k];
+      slot.numbers[k].start -= start;
+      slot.numbers[k].end -= start;
+    }
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
-  };
-  std::unordered_map<std::string, CachedSplit, Hash, std::equal_to<>> entries_;
-};
+  Slot& slot_of(std::uint64_t hash) {
+    if (slots_.empty()) slots_.resize(kSlots);
+    return slots_[hash & (kSlots - 1)];
+  }
 
-SplitCache& split_cache(std::uint64_t phrase) {
-  thread_local std::unordered_map<std::uint64_t, SplitCache> caches;
-  return caches[phrase];
-}
+  std::vector<Slot> slots_;
+};
 
 // True when reading the tokens may look at the words around the phrase:
 // fractions and ratios do ("a third of", "15 in 16 months").
@@ -539,30 +564,26 @@ bool reads_context(const std::vector<NumberToken>& tokens) {
 
 std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, std::uint32_t end,
                                   std::vector<PhraseNumber>& out) const {
-  SplitCache& cache = split_cache(id_);
+  // One per thread, shared by all readers (the reader's id is in each slot).
+  thread_local SplitCache cache;
+  thread_local Tokens tokens;
   const std::string_view phrase = text.substr(start, end - start);
-  if (const CachedSplit* hit = cache.find(phrase)) {
-    for (PhraseNumber number : hit->numbers) {
-      number.start += start;
-      number.end += start;
-      out.push_back(number);
+  const bool cacheable = SplitCache::fits(phrase);
+  std::uint64_t hash = 0;
+  if (cacheable) {
+    if (const SplitCache::Slot* hit = cache.find(id_, phrase, hash)) {
+      for (std::size_t k = 0; k < hit->count; ++k) {
+        PhraseNumber number = hit->numbers[k];
+        number.start += start;
+        number.end += start;
+        out.push_back(number);
+      }
+      return start + hit->unit;
     }
-    return start + hit->unit;
   }
   const std::size_t first = out.size();
-  thread_local Tokens tokens;
   const std::uint32_t unit = split_tokens(text, start, end, tokens, out);
-  if (!reads_context(tokens)) {
-    CachedSplit split;
-    split.unit = unit - start;
-    for (std::size_t k = first; k < out.size(); ++k) {
-      PhraseNumber number = out[k];
-      number.start -= start;
-      number.end -= start;
-      split.numbers.push_back(number);
-    }
-    cache.insert(phrase, std::move(split));
-  }
+  if (cacheable && !reads_context(tokens)) cache.insert(id_, phrase, hash, start, unit, out, first);
   return unit;
 }
 

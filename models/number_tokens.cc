@@ -1,8 +1,9 @@
 #include "models/number_tokens.h"
 
 #include "models/number_digits.h"
+#include <string>
+
 #include "models/text_context.h"
-#include "models/word_map.h"
 
 namespace newsmine {
 namespace {
@@ -117,8 +118,13 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     if (!is_letter(c)) return;
     std::size_t stop = pos;
     while (stop < end && is_letter(text[stop])) ++stop;
-    const FoldedKey folded(text.substr(pos, stop - pos));
-    const std::string_view key = folded.view();
+    // The word is letters only: its normalize_key() is its lower case.
+    const std::string_view word = text.substr(pos, stop - pos);
+    char small[32];
+    std::string large;
+    char* lower = word.size() <= sizeof small ? small : (large.resize(word.size()), large.data());
+    for (std::size_t k = 0; k < word.size(); ++k) lower[k] = word[k] >= 'A' && word[k] <= 'Z' ? static_cast<char>(word[k] - 'A' + 'a') : word[k];
+    const std::string_view key(lower, word.size());
     token.end = static_cast<std::uint32_t>(stop);
     if (key == "and") token.type = Type::join_and;
     else if (key == "a" || key == "an") token.type = Type::join_a;
@@ -134,7 +140,7 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
       token.end = static_cast<std::uint32_t>(next + 2);
       stop = next + 2;
     } else {
-      const NumberLexicon::Entry entry = lexicon_.find_word_or_scale(text.substr(pos, stop - pos), key);
+      const NumberLexicon::Entry entry = lexicon_.find_word_or_scale(word, key);
       if (const NumberLexicon::Word* word = entry.word) {
         using Kind = NumberLexicon::WordKind;
         token.value = word->value;
