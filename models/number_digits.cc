@@ -193,45 +193,44 @@ std::size_t after_decimals(std::string_view text, std::size_t i, std::size_t end
 }
 
 // The reading of a number of ASCII digits, commas and dots alone ("5,139",
-// "3.2", "1.111,11") in two quick passes: what PlainForm and plain_value()
-// give, or false when the text is not of that kind or is irregular (two
-// decimal points, no digit after the point, many digits), for them to decide.
+// "3.2", "1.111,11") in one pass: what PlainForm and plain_value() give, or
+// false when the text is not of that kind or is irregular (two decimal
+// points, no digit after the point, many digits), for them to decide. The
+// decimal separator, when there is one, is always the last separator, so
+// the digits after the last separator are the fraction.
 bool read_simple_digits(std::string_view text, double& value, bool& has_fraction) {
-  std::size_t commas = 0, dots = 0, first_comma = 0, kept = 0;
+  std::size_t commas = 0, dots = 0, first_comma = 0;
   char last_separator = 0;
-  for (const char c : text) {
-    if (c == ',') {
-      if (commas++ == 0) first_comma = kept;
-      last_separator = c;
-    } else if (c == '.') {
-      ++dots;
-      last_separator = c;
-    } else if (!is_digit(c)) {
-      return false;
-    }
-    ++kept;
-  }
-  const bool decimal_comma = commas > 0 && last_separator == ',' && (dots > 0 || (commas == 1 && kept - first_comma == 2));
-  const char point = decimal_comma ? ',' : '.';
   std::uint64_t digits = 0;
-  int significant = 0, fraction_digits = 0;
-  bool after_point = false, any_digit = false;
-  for (const char c : text) {
-    if (c == point) {
-      if (after_point) return false;
-      after_point = true;
-    } else if (is_digit(c)) {
+  int significant = 0, since_separator = 0;
+  bool any_digit = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      any_digit = true;
       if (digits != 0 || c != '0') {
         if (++significant > 15) return false;
       }
       digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
-      fraction_digits += after_point ? 1 : 0;
-      any_digit = true;
+      ++since_separator;
+      continue;
     }
+    if (c == ',') {
+      if (commas++ == 0) first_comma = i;
+    } else if (c == '.') {
+      ++dots;
+    } else {
+      return false;
+    }
+    last_separator = c;
+    since_separator = 0;
   }
-  if (!any_digit || (after_point && fraction_digits == 0)) return false;
-  has_fraction = after_point;
-  return exact_scale(static_cast<double>(digits), -fraction_digits, value);
+  const bool decimal_comma =
+      commas > 0 && last_separator == ',' && (dots > 0 || (commas == 1 && text.size() - first_comma == 2));
+  const std::size_t points = decimal_comma ? commas : dots;
+  if (points > 1 || (points == 1 && since_separator == 0) || !any_digit) return false;
+  has_fraction = points == 1;
+  return exact_scale(static_cast<double>(digits), has_fraction ? -since_separator : 0, value);
 }
 
 }  // namespace
@@ -258,59 +257,63 @@ std::size_t match_digit_number(std::string_view text, std::size_t start, std::si
   if (lead == 0) return 0;
   const std::size_t head = start + lead;
   std::size_t best = after_decimals(text, head, end, false);  // \d+(?:\.\d+)?
-  // The other forms have a separator after at most three digits.
-  if (lead > 3 || head >= end || !(text[head] == ',' || text[head] == '.' || text[head] == ' ' ||
-                                   text[head] == '\xC2' || text[head] == '\xE2')) {
-    return best - start;
-  }
+  // The other forms have a separator after at most three digits; which
+  // one it is picks the forms worth trying.
+  if (lead > 3 || head >= end) return best - start;
   const auto at = [&](std::size_t i, char c) { return i < end && text[i] == c; };
-
-  std::size_t i = head;  // \d{1,3}(?:,\d{3})+(?:\.\d+)?
-  while (at(i, ',') && digits_at(text, i + 1, 3, end)) i += 4;
-  if (i > head) best = std::max(best, after_decimals(text, i, end, false));
-
-  if (lead <= 2) {  // \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?
-    i = head;
-    while (at(i, ',') && digits_at(text, i + 1, 2, end) && at(i + 3, ',')) i += 3;
-    if (i > head && at(i, ',') && digits_at(text, i + 1, 3, end)) best = std::max(best, after_decimals(text, i + 4, end, false));
-  }
-
-  i = head;  // \d{1,3}(?:\.\d{3})+,\d+
-  while (at(i, '.') && digits_at(text, i + 1, 3, end)) {
-    i += 4;
-    if (at(i, ',')) {
-      if (const std::size_t n = digit_run(text, i + 1, end)) best = std::max(best, i + 1 + n);
+  std::size_t i = head;
+  switch (text[head]) {
+    case ',':
+      while (at(i, ',') && digits_at(text, i + 1, 3, end)) i += 4;  // \d{1,3}(?:,\d{3})+(?:\.\d+)?
+      if (i > head) best = std::max(best, after_decimals(text, i, end, false));
+      if (lead <= 2) {  // \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?
+        i = head;
+        while (at(i, ',') && digits_at(text, i + 1, 2, end) && at(i + 3, ',')) i += 3;
+        if (i > head && at(i, ',') && digits_at(text, i + 1, 3, end)) {
+          best = std::max(best, after_decimals(text, i + 4, end, false));
+        }
+      }
+      if (digits_at(text, head + 1, 1, end)) best = std::max(best, head + 2);  // \d{1,3},\d
+      break;
+    case '.':  // \d{1,3}(?:\.\d{3})+,\d+
+      while (at(i, '.') && digits_at(text, i + 1, 3, end)) {
+        i += 4;
+        if (at(i, ',')) {
+          if (const std::size_t n = digit_run(text, i + 1, end)) best = std::max(best, i + 1 + n);
+        }
+      }
+      break;
+    case ' ': {  // \d{1,3}(?: \d{3}){2,}\b(?:\.\d+)?
+      std::size_t groups = 0, previous = head;
+      while (at(i, ' ') && digits_at(text, i + 1, 3, end)) {
+        previous = i;
+        i += 4;
+        ++groups;
+      }
+      if (groups >= 2 && boundary_after_digit(text, i)) best = std::max(best, after_decimals(text, i, end, false));
+      else if (groups >= 3) best = std::max(best, previous);  // the byte after it is a space: a boundary
+      // \d{1,3} 000\b(?:\.\d+)?
+      if (head + 4 <= end && text.substr(head, 4) == " 000" && boundary_after_digit(text, head + 4)) {
+        best = std::max(best, after_decimals(text, head + 4, end, false));
+      }
+      break;
     }
+    case '\xC2':
+    case '\xE2': {  // \d{1,3}(?:THIN\d{3})+\b(?:[.,]\d+)?
+      std::size_t groups = 0, previous = head;
+      for (std::size_t space = thin_space_at(text, i, end); space != 0 && digits_at(text, i + space, 3, end);
+           space = thin_space_at(text, i, end)) {
+        previous = i;
+        i += space + 3;
+        ++groups;
+      }
+      if (groups >= 1 && boundary_after_digit(text, i)) best = std::max(best, after_decimals(text, i, end, true));
+      else if (groups >= 2) best = std::max(best, previous);  // the byte after it is a thin space: a boundary
+      break;
+    }
+    default:
+      break;
   }
-
-  i = head;  // \d{1,3}(?:THIN\d{3})+\b(?:[.,]\d+)?
-  std::size_t groups = 0, previous = head;
-  for (std::size_t space = thin_space_at(text, i, end); space != 0 && digits_at(text, i + space, 3, end);
-       space = thin_space_at(text, i, end)) {
-    previous = i;
-    i += space + 3;
-    ++groups;
-  }
-  if (groups >= 1 && boundary_after_digit(text, i)) best = std::max(best, after_decimals(text, i, end, true));
-  else if (groups >= 2) best = std::max(best, previous);  // the byte after it is a space: a boundary
-
-  i = head;  // \d{1,3}(?: \d{3}){2,}\b(?:\.\d+)?
-  groups = 0;
-  previous = head;
-  while (at(i, ' ') && digits_at(text, i + 1, 3, end)) {
-    previous = i;
-    i += 4;
-    ++groups;
-  }
-  if (groups >= 2 && boundary_after_digit(text, i)) best = std::max(best, after_decimals(text, i, end, false));
-  else if (groups >= 3) best = std::max(best, previous);
-
-  // \d{1,3} 000\b(?:\.\d+)?
-  if (head + 4 <= end && text.substr(head, 4) == " 000" && boundary_after_digit(text, head + 4)) {
-    best = std::max(best, after_decimals(text, head + 4, end, false));
-  }
-
-  if (at(head, ',') && digits_at(text, head + 1, 1, end)) best = std::max(best, head + 2);  // \d{1,3},\d
   return best - start;
 }
 

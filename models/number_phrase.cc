@@ -423,13 +423,15 @@ bool NumberPhrase::point_decimal(const Tokens& t, std::size_t i, std::size_t j, 
 }
 
 // "one over three", "2000 over 3", "1 in twenty-one", "two out of five hundred".
-bool NumberPhrase::ratio(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, double& value) const {
+bool NumberPhrase::ratio(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, double& value,
+                         bool& looked_around) const {
   std::size_t r = i + 1;
   while (r < j && t[r].type != Type::join_over && t[r].type != Type::join_in && t[r].type != Type::join_out_of) ++r;
   if (r + 1 >= j) return false;
   Cardinal x, y;
   if (!cardinal(t, i, r, false, x) || !cardinal(t, r + 1, j, false, y) || y.value == 0) return false;
   if (!whole_number(x.value) || !whole_number(y.value)) return false;  // "0.563 Over 10,000" is a table
+  looked_around = true;
   if (cues_.is(NumberCues::Cue::period, word_after(text, t[j - 1].end))) return false;  // "15 in 16 months"
   if (t[r].type != Type::join_over) {
     if (x.value < 1 || x.value >= y.value) return false;
@@ -442,8 +444,8 @@ bool NumberPhrase::ratio(std::string_view text, const Tokens& t, std::size_t i, 
   return true;
 }
 
-bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j,
-                            PhraseNumber& out) const {
+bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, PhraseNumber& out,
+                            bool& looked_around) const {
   out = PhraseNumber();
   out.start = t[i].start;
   out.end = t[j - 1].end;
@@ -452,7 +454,7 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
     if (t[k].newline_before) return false;
   }
   double value = 0;
-  if (ratio(text, t, i, j, value) || whole_and_fraction(t, i, j, value) || point_decimal(t, i, j, value)) {
+  if (ratio(text, t, i, j, value, looked_around) || whole_and_fraction(t, i, j, value) || point_decimal(t, i, j, value)) {
     out.value = value;
     return true;
   }
@@ -466,6 +468,7 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
     return true;
   }
   if (fraction(t, i, j, f)) {
+    looked_around = true;
     if (!fraction_context(text, t, f, i, j)) return false;
     out.value = f.value;
     return true;
@@ -490,9 +493,9 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
 
 namespace {
 
-// Per-thread memory of the phrases split, by their bytes, for phrases whose
-// reading depends on nothing outside them (no fraction, no ratio: see
-// reads_context). Direct-mapped by an XXH3 hash of the reader and the
+// Per-thread memory of the phrases split, by their bytes, for phrases read
+// without a look at the words around them (fractions and ratios may look:
+// "a third of", "15 in 16 months"). Direct-mapped by an XXH3 hash of the reader and the
 // bytes: a phrase evicts the one in its slot, so the table stays small and a
 // lookup is one hash and one compare. Short phrases of few numbers only.
 class SplitCache {
@@ -548,18 +551,6 @@ class SplitCache {
   std::vector<Slot> slots_;
 };
 
-// True when reading the tokens may look at the words around the phrase:
-// fractions and ratios do ("a third of", "15 in 16 months").
-bool reads_context(const std::vector<NumberToken>& tokens) {
-  for (const NumberToken& token : tokens) {
-    if (token.type == TokenType::join_over || token.type == TokenType::join_in || token.type == TokenType::join_out_of ||
-        token.role == TokenRole::ordinal || token.role == TokenRole::fraction) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, std::uint32_t end,
@@ -582,13 +573,14 @@ std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, st
     }
   }
   const std::size_t first = out.size();
-  const std::uint32_t unit = split_tokens(text, start, end, tokens, out);
-  if (cacheable && !reads_context(tokens)) cache.insert(id_, phrase, hash, start, unit, out, first);
+  bool looked_around = false;
+  const std::uint32_t unit = split_tokens(text, start, end, tokens, out, looked_around);
+  if (cacheable && !looked_around) cache.insert(id_, phrase, hash, start, unit, out, first);
   return unit;
 }
 
 std::uint32_t NumberPhrase::split_tokens(std::string_view text, std::uint32_t start, std::uint32_t end, Tokens& tokens,
-                                         std::vector<PhraseNumber>& out) const {
+                                         std::vector<PhraseNumber>& out, bool& looked_around) const {
   tokenizer_.tokenize(text, start, end, tokens);
   const std::size_t n = tokens.size();
   // "a 7-1/4 pct coupon": the phrase must not start at "a" and swallow the
@@ -606,7 +598,7 @@ std::uint32_t NumberPhrase::split_tokens(std::string_view text, std::uint32_t st
       // "3 hundred and 2 hundred" is two numbers, not "3 hundred and 2" and "hundred".
       if (j < n && j > i + 1 && takes_count(tokens[j]) && counts(tokens[j - 1])) continue;
       PhraseNumber number;
-      if (evaluate(text, tokens, i, j, number)) {
+      if (evaluate(text, tokens, i, j, number, looked_around)) {
         out.push_back(number);
         i = j;
         found = true;

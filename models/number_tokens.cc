@@ -1,8 +1,8 @@
 #include "models/number_tokens.h"
 
-#include "models/number_digits.h"
 #include <string>
 
+#include "models/number_digits.h"
 #include "models/text_context.h"
 
 namespace newsmine {
