@@ -199,7 +199,9 @@ bool NumberPatterns::numbers_of(std::string_view text, const Match& m, std::vect
   } else {
     body.start = m.raw.start;
     const std::string_view head = text.substr(m.raw.start, 9);
+    const char lead = head.empty() ? 0 : static_cast<char>(head.front() | 0x20);  // 'm' or 'n' in either case
     for (std::string_view sign : {"minus", "negative"}) {
+      if (lead != sign.front()) continue;
       if (head.size() > sign.size() && equals_ignoring_case(head.substr(0, sign.size()), sign) &&
           (head[sign.size()] == ' ' || head[sign.size()] == '\t' || head[sign.size()] == '\n')) {
         if (sign == "minus" && !minus_is_sign(text, m.raw.start)) return false;

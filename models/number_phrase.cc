@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include <xxhash.h>
 
@@ -62,7 +63,7 @@ struct NumberPhrase::Fraction {
 
 NumberPhrase::NumberPhrase(const NumberLexicon& lexicon, const NumberCues& cues)
     : lexicon_(lexicon), cues_(cues), tokenizer_(lexicon) {
-  static std::atomic<std::uint64_t> next_id{1};
+  static std::atomic<std::uint32_t> next_id{1};
   id_ = next_id++;
 }
 
@@ -453,21 +454,24 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
   for (std::size_t k = i + 1; k < j; ++k) {
     if (t[k].newline_before) return false;
   }
+  // Ratios, wholes with fractions and "point" decimals take three tokens or
+  // more, fractions two: most phrases are one or two tokens ("5,139", "3.2 mln").
   double value = 0;
-  if (ratio(text, t, i, j, value, looked_around) || whole_and_fraction(t, i, j, value) || point_decimal(t, i, j, value)) {
+  if (j >= i + 3 &&
+      (ratio(text, t, i, j, value, looked_around) || whole_and_fraction(t, i, j, value) || point_decimal(t, i, j, value))) {
     out.value = value;
     return true;
   }
   Fraction f;
   double scale = 0;
-  if (fraction_of_scale(t, i, j, f, scale)) {
+  if (j >= i + 2 && fraction_of_scale(t, i, j, f, scale)) {
     out.value = f.value * scale;
     const int exponent = power_of_ten_exponent(scale);
     if (exponent >= 0 && exponent <= 15) out.value = scale_by_power_of_ten(f.value, exponent);
     out.ends_with_scale = true;
     return true;
   }
-  if (fraction(t, i, j, f)) {
+  if (j >= i + 2 && fraction(t, i, j, f)) {
     looked_around = true;
     if (!fraction_context(text, t, f, i, j)) return false;
     out.value = f.value;
@@ -495,19 +499,20 @@ namespace {
 
 // Per-thread memory of the phrases split, by their bytes, for phrases read
 // without a look at the words around them (fractions and ratios may look:
-// "a third of", "15 in 16 months"). Direct-mapped by an XXH3 hash of the reader and the
-// bytes: a phrase evicts the one in its slot, so the table stays small and a
-// lookup is one hash and one compare. Short phrases of few numbers only.
+// "a third of", "15 in 16 months"). Two-way set-associative by an XXH3 hash
+// of the reader and the bytes: a new phrase evicts the older of its set, so
+// the table stays small and a lookup is one hash and at most two compares.
+// Short phrases of few numbers only.
 class SplitCache {
  public:
-  static constexpr std::size_t kSlots = 4096;
-  static constexpr std::size_t kMaxPhrase = 32;
+  static constexpr std::size_t kSets = 8192;
+  static constexpr std::size_t kMaxPhrase = 24;
   static constexpr std::size_t kMaxNumbers = 2;
 
   // What split() found in one phrase, with offsets relative to its start.
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint64_t reader = 0;  // 0: empty
+    std::uint32_t reader = 0;  // 0: empty
     std::uint8_t size = 0;
     std::uint8_t count = 0;
     std::uint8_t unit = 0;
@@ -517,18 +522,23 @@ class SplitCache {
 
   static bool fits(std::string_view phrase) { return phrase.size() <= kMaxPhrase; }
 
-  const Slot* find(std::uint64_t reader, std::string_view phrase, std::uint64_t& hash) {
+  // The phrase's slot, the more recent of its set; null when absent.
+  const Slot* find(std::uint32_t reader, std::string_view phrase, std::uint64_t& hash) {
     hash = XXH3_64bits_withSeed(phrase.data(), phrase.size(), reader);
-    const Slot& slot = slot_of(hash);
-    if (slot.hash != hash || slot.reader != reader || slot.size != phrase.size()) return nullptr;
-    return std::memcmp(slot.bytes, phrase.data(), phrase.size()) == 0 ? &slot : nullptr;
+    Slot* set = set_of(hash);
+    if (holds(set[0], reader, phrase, hash)) return &set[0];
+    if (!holds(set[1], reader, phrase, hash)) return nullptr;
+    std::swap(set[0], set[1]);
+    return &set[0];
   }
 
   // Remembers the numbers out[first...] that text[start, unit) of `phrase` gave.
-  void insert(std::uint64_t reader, std::string_view phrase, std::uint64_t hash, std::uint32_t start, std::uint32_t unit,
+  void insert(std::uint32_t reader, std::string_view phrase, std::uint64_t hash, std::uint32_t start, std::uint32_t unit,
               const std::vector<PhraseNumber>& out, std::size_t first) {
     if (out.size() - first > kMaxNumbers) return;
-    Slot& slot = slot_of(hash);
+    Slot* set = set_of(hash);
+    set[1] = set[0];
+    Slot& slot = set[0];
     slot.hash = hash;
     slot.reader = reader;
     slot.size = static_cast<std::uint8_t>(phrase.size());
@@ -543,9 +553,14 @@ class SplitCache {
   }
 
  private:
-  Slot& slot_of(std::uint64_t hash) {
-    if (slots_.empty()) slots_.resize(kSlots);
-    return slots_[hash & (kSlots - 1)];
+  static bool holds(const Slot& slot, std::uint32_t reader, std::string_view phrase, std::uint64_t hash) {
+    return slot.hash == hash && slot.reader == reader && slot.size == phrase.size() &&
+           std::memcmp(slot.bytes, phrase.data(), phrase.size()) == 0;
+  }
+
+  Slot* set_of(std::uint64_t hash) {
+    if (slots_.empty()) slots_.resize(2 * kSets);
+    return &slots_[2 * (hash & (kSets - 1))];
   }
 
   std::vector<Slot> slots_;

@@ -90,7 +90,7 @@ class NumberPhrase {
   const NumberLexicon& lexicon_;
   const NumberCues& cues_;
   NumberTokenizer tokenizer_;
-  std::uint64_t id_;  // tells the per-thread caches of phrase readers apart
+  std::uint32_t id_;  // tells phrase readers apart in the per-thread cache
 };
 
 }  // namespace newsmine
