@@ -200,11 +200,11 @@ bool NumberPatterns::numbers_of(std::string_view text, const Match& m, std::vect
     body.start = m.raw.start;
     const std::string_view head = text.substr(m.raw.start, 9);
     const char lead = head.empty() ? 0 : static_cast<char>(head.front() | 0x20);  // 'm' or 'n' in either case
-    for (std::string_view sign : {"minus", "negative"}) {
-      if (lead != sign.front()) continue;
+    if (lead == 'm' || lead == 'n') {
+      const std::string_view sign = lead == 'm' ? "minus" : "negative";
       if (head.size() > sign.size() && equals_ignoring_case(head.substr(0, sign.size()), sign) &&
           (head[sign.size()] == ' ' || head[sign.size()] == '\t' || head[sign.size()] == '\n')) {
-        if (sign == "minus" && !minus_is_sign(text, m.raw.start)) return false;
+        if (lead == 'm' && !minus_is_sign(text, m.raw.start)) return false;
         body.sign = true;
         body.start = m.raw.start + static_cast<std::uint32_t>(sign.size());
         while (body.start < m.raw.end && (text[body.start] == ' ' || text[body.start] == '\t' || text[body.start] == '\n')) ++body.start;
@@ -274,10 +274,12 @@ void NumberPatterns::add_cardinals(std::string_view text, const std::vector<Phra
 bool NumberPatterns::parse(std::string_view text, const RuleMatch& match, std::vector<NumberMention>& out) const {
   const CompiledRule& rule = compiled_[static_cast<std::size_t>(match.rule)];
   const Match m{text, match, rule};
-  if (!m.has(g_sign) && number_glued_before(text, match.start)) return false;
+  // A space before is never glue; the letter before the end is tested before the one after it.
+  const bool space_before = match.start > 0 && (text[match.start - 1] == ' ' || text[match.start - 1] == '\n');
+  if (!space_before && !m.has(g_sign) && number_glued_before(text, match.start)) return false;
   if (ends_with_digit(text, match.end) ? number_glued_after(text, match.end)
-                                       : is_ascii_letter(next_codepoint(text, match.end)) &&
-                                             is_ascii_letter(static_cast<unsigned char>(text[match.end - 1]))) {
+                                       : is_ascii_letter(static_cast<unsigned char>(text[match.end - 1])) &&
+                                             is_ascii_letter(next_codepoint(text, match.end))) {
     return false;
   }
   switch (rule.handler) {

@@ -155,7 +155,8 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
       if (!(ordinal_last && last)) return false;
       role = role_of_value(value);
     }
-    const double below_hundred = std::fmod(current, 100);
+    // Only units, tens and dozens ask (a libm call).
+    const auto below_hundred = [&current] { return current == 0 ? 0.0 : std::fmod(current, 100); };
     switch (role) {
       case Role::zero:
         if (j != i + 1) return false;  // "zero", not "zero three"
@@ -164,8 +165,8 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
         break;
       case Role::unit:
         if (effective == Prev::digits || effective == Prev::a) return false;
-        if (!(below_hundred == 0 && effective != Prev::tens && effective != Prev::unit && effective != Prev::teen) &&
-            !(effective == Prev::tens && std::fmod(below_hundred, 10) == 0)) {
+        if (!(below_hundred() == 0 && effective != Prev::tens && effective != Prev::unit && effective != Prev::teen) &&
+            !(effective == Prev::tens && std::fmod(below_hundred(), 10) == 0)) {
           return false;  // "six seven", "twenty thirty"
         }
         current += value;
@@ -175,7 +176,7 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
       case Role::teen:
       case Role::tens:
         if (effective == Prev::digits || effective == Prev::a || effective == Prev::unit || effective == Prev::teen ||
-            effective == Prev::tens || below_hundred != 0) {
+            effective == Prev::tens || below_hundred() != 0) {
           return false;
         }
         current += value;
@@ -211,7 +212,7 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
         } else if (!has_count) {
           current = value;  // "dozen", "a dozen"
         } else if (current >= 100 && std::fmod(current, 100) != 0) {
-          current = current - below_hundred + below_hundred * value;  // "three hundred and two dozens" = 324
+          current = current - below_hundred() + below_hundred() * value;  // "three hundred and two dozens" = 324
         } else {
           current *= value;
         }
