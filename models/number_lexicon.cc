@@ -119,18 +119,57 @@ void NumberLexicon::index_known() {
     known.has_scale = true;
     known.scale = scale;
   }
+  std::vector<std::pair<std::size_t, PackedWord>> packed;
+  for (const auto& [key, known] : known_) {
+    if (packable(key)) packed.push_back({bucket_of(key), {pack(key), known}});
+  }
+  std::sort(packed.begin(), packed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  packed_.clear();
+  packed_buckets_.assign(kMaxPacked * 26 + 1, 0);
+  for (const auto& [bucket, word] : packed) {
+    packed_.push_back(word);
+    ++packed_buckets_[bucket + 1];
+  }
+  for (std::size_t b = 1; b < packed_buckets_.size(); ++b) packed_buckets_[b] += packed_buckets_[b - 1];
+}
+
+bool NumberLexicon::packable(std::string_view folded) {
+  return !folded.empty() && folded.size() <= kMaxPacked && folded.front() >= 'a' && folded.front() <= 'z';
+}
+
+NumberLexicon::Packed NumberLexicon::pack(std::string_view folded) {
+  Packed packed{};
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    packed[i / 8] |= static_cast<std::uint64_t>(static_cast<unsigned char>(folded[i])) << (8 * (i % 8));
+  }
+  return packed;
+}
+
+std::size_t NumberLexicon::bucket_of(std::string_view folded) {
+  return (folded.size() - 1) * 26 + static_cast<std::size_t>(folded.front() - 'a');
+}
+
+const NumberLexicon::Known* NumberLexicon::find_known(std::string_view folded) const {
+  if (!packable(folded)) return find_folded(known_, folded);
+  const std::size_t bucket = bucket_of(folded);
+  const Packed form = pack(folded);
+  for (std::uint32_t k = packed_buckets_[bucket]; k < packed_buckets_[bucket + 1]; ++k) {
+    const Packed& candidate = packed_[k].form;
+    if (candidate[0] == form[0] && candidate[1] == form[1] && candidate[2] == form[2]) return &packed_[k].known;
+  }
+  return nullptr;
 }
 
 const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
   const FoldedKey folded(word);
-  const Known* known = find_folded(known_, folded.view());
+  const Known* known = find_known(folded.view());
   plural = known != nullptr && known->has_word && known->plural;
   return known != nullptr && known->has_word ? &known->word : nullptr;
 }
 
 NumberLexicon::Entry NumberLexicon::find_word_or_scale(std::string_view word, std::string_view folded) const {
   Entry entry;
-  const Known* known = find_folded(known_, folded);
+  const Known* known = find_known(folded);
   if (known != nullptr && known->has_word) {
     entry.word = &known->word;
     entry.plural = known->plural;
@@ -151,7 +190,8 @@ const NumberLexicon::Scale* NumberLexicon::find_exact_scale(std::string_view wor
 
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word) const {
   if (const Scale* exact = find_exact_scale(word)) return exact;
-  const Known* known = newsmine::find_word(known_, word);
+  const FoldedKey folded(word);
+  const Known* known = find_known(folded.view());
   return known != nullptr && known->has_scale ? &known->scale : nullptr;
 }
 
@@ -164,7 +204,8 @@ const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word, std
     return false;
   };
   if (const Scale* exact = find_exact_scale(word); usable(exact)) return exact;
-  const Known* known = newsmine::find_word(known_, word);
+  const FoldedKey folded(word);
+  const Known* known = find_known(folded.view());
   return known != nullptr && known->has_scale && usable(&known->scale) ? &known->scale : nullptr;
 }
 

@@ -17,6 +17,8 @@
 //   lexicon.parse_words("twenty-one", value, ordinal);  // value 21, ordinal false
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -103,7 +105,20 @@ class NumberLexicon {
     bool has_scale = false;
     Scale scale;
   };
+  // The known forms that begin with a lower-case letter, by length and
+  // first letter, packed into integers: a lookup compares a word or two
+  // instead of hashing. Longer forms and others are looked up in known_.
+  static constexpr std::size_t kMaxPacked = 24;  // three words: find_known() compares them one by one
+  using Packed = std::array<std::uint64_t, kMaxPacked / 8>;
+  struct PackedWord {
+    Packed form;
+    Known known;
+  };
+  static bool packable(std::string_view folded);
+  static Packed pack(std::string_view folded);
+  static std::size_t bucket_of(std::string_view folded);
   void index_known();
+  const Known* find_known(std::string_view folded) const;
   const Scale* find_exact_scale(std::string_view word) const;
 
   // The patterns above sort their words themselves, so these need no order.
@@ -111,6 +126,8 @@ class NumberLexicon {
   WordMap<Scale> folded_scales_;  // scales written in lower case, by lower-case form
   WordMap<Scale> exact_scales_;   // the others, as written (each has an upper-case letter)
   WordMap<Known> known_;          // by lower-case form
+  std::vector<PackedWord> packed_;             // the packable forms of known_, by bucket
+  std::vector<std::uint32_t> packed_buckets_;  // where each bucket begins in packed_, and the end
 };
 
 }  // namespace newsmine
