@@ -61,9 +61,8 @@ Status CurrencyTable::load(const ModelData& data, CurrencyTable& out) {
 const CurrencyTable::Form* CurrencyTable::find(std::string_view form) const {
   while (!form.empty() && (form.front() == ' ' || form.front() == '\t' || form.front() == '\n')) form.remove_prefix(1);
   while (!form.empty() && (form.back() == ' ' || form.back() == '\t' || form.back() == '\n')) form.remove_suffix(1);
-  if (auto exact = by_form_.find(form); exact != by_form_.end()) return &exact->second;
-  if (auto folded = by_form_.find(normalize_key(form)); folded != by_form_.end()) return &folded->second;
-  return nullptr;
+  if (const Form* exact = find_folded(by_form_, form)) return exact;
+  return find_word(by_form_, form);
 }
 
 std::string CurrencyTable::prefix_pattern() const {

@@ -10,13 +10,13 @@
 //   const CurrencyTable::Form* form = currencies.find("US $");  // USD, factor 1
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/status.h"
 #include "models/model_data.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 
@@ -51,7 +51,7 @@ class CurrencyTable {
 
  private:
   std::vector<std::pair<std::string, Form>> rows_;  // in file order
-  std::map<std::string, Form, std::less<>> by_form_;  // as written, and normalized
+  WordMap<Form> by_form_;  // as written, and normalized
 };
 
 }  // namespace newsmine

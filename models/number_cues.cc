@@ -32,8 +32,8 @@ Status NumberCues::load(const ModelData& data, NumberCues& out) {
 
 bool NumberCues::is(Cue cue, std::string_view word) const {
   if (word.empty()) return false;
-  auto found = cues_.find(normalize_key(word));
-  return found != cues_.end() && (found->second & static_cast<unsigned>(cue)) != 0;
+  const unsigned* found = find_word(cues_, word);
+  return found != nullptr && (*found & static_cast<unsigned>(cue)) != 0;
 }
 
 }  // namespace newsmine

@@ -10,12 +10,12 @@
 //   if (cues.is(NumberCues::Cue::pronoun, word_before(text, start))) reject();
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
 
 #include "corpus/status.h"
 #include "models/model_data.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 
@@ -37,7 +37,7 @@ class NumberCues {
   bool is(Cue cue, std::string_view word) const;
 
  private:
-  std::map<std::string, unsigned, std::less<>> cues_;  // lower-case word -> bit set of Cue
+  WordMap<unsigned> cues_;  // lower-case word -> bit set of Cue
 };
 
 }  // namespace newsmine

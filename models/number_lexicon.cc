@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "models/rule_files.h"
+#include "models/text_context.h"
 
 namespace newsmine {
 namespace {
@@ -93,40 +94,119 @@ Status NumberLexicon::load(const ModelData& data, NumberLexicon& out) {
     if (is_lower_case(form)) lexicon.folded_scales_[normalize_key(form)] = scale;
     else lexicon.exact_scales_[form] = scale;
   }
+  lexicon.index_known();
   out = std::move(lexicon);
   return {};
 }
 
-const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
-  plural = false;
-  const std::string key = normalize_key(word);
-  if (auto found = words_.find(key); found != words_.end()) return &found->second;
-  if (key.size() > 1 && key.back() == 's') {
-    auto singular = words_.find(std::string_view(key).substr(0, key.size() - 1));
-    if (singular != words_.end() && singular->second.kind == WordKind::ordinal) {
-      plural = true;
-      return &singular->second;
-    }
+void NumberLexicon::index_known() {
+  known_.clear();
+  for (const auto& [key, word] : words_) {
+    Known& known = known_[key];
+    known.has_word = true;
+    known.word = word;
+  }
+  // "fifths": a plural ordinal is its singular's entry, unless it is a word itself.
+  for (const auto& [key, word] : words_) {
+    if (word.kind != WordKind::ordinal || words_.count(key + "s") != 0) continue;
+    Known& known = known_[key + "s"];
+    known.has_word = true;
+    known.word = word;
+    known.plural = true;
+  }
+  for (const auto& [key, scale] : folded_scales_) {
+    Known& known = known_[key];
+    known.has_scale = true;
+    known.scale = scale;
+  }
+  std::vector<std::pair<std::size_t, PackedWord>> packed;
+  for (const auto& [key, known] : known_) {
+    if (packable(key)) packed.push_back({bucket_of(key), {pack(key), known}});
+  }
+  std::sort(packed.begin(), packed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  packed_.clear();
+  packed_buckets_.assign(kMaxPacked * 26 + 1, 0);
+  for (const auto& [bucket, word] : packed) {
+    packed_.push_back(word);
+    ++packed_buckets_[bucket + 1];
+  }
+  for (std::size_t b = 1; b < packed_buckets_.size(); ++b) packed_buckets_[b] += packed_buckets_[b - 1];
+}
+
+bool NumberLexicon::packable(std::string_view folded) {
+  return !folded.empty() && folded.size() <= kMaxPacked && folded.front() >= 'a' && folded.front() <= 'z';
+}
+
+NumberLexicon::Packed NumberLexicon::pack(std::string_view folded) {
+  Packed packed{};
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    packed[i / 8] |= static_cast<std::uint64_t>(static_cast<unsigned char>(folded[i])) << (8 * (i % 8));
+  }
+  return packed;
+}
+
+std::size_t NumberLexicon::bucket_of(std::string_view folded) {
+  return (folded.size() - 1) * 26 + static_cast<std::size_t>(folded.front() - 'a');
+}
+
+const NumberLexicon::Known* NumberLexicon::find_known(std::string_view folded) const {
+  if (!packable(folded)) return find_folded(known_, folded);
+  const std::size_t bucket = bucket_of(folded);
+  const Packed form = pack(folded);
+  for (std::uint32_t k = packed_buckets_[bucket]; k < packed_buckets_[bucket + 1]; ++k) {
+    const Packed& candidate = packed_[k].form;
+    if (candidate[0] == form[0] && candidate[1] == form[1] && candidate[2] == form[2]) return &packed_[k].known;
   }
   return nullptr;
 }
 
+const NumberLexicon::Word* NumberLexicon::find_word(std::string_view word, bool& plural) const {
+  const FoldedKey folded(word);
+  const Known* known = find_known(folded.view());
+  plural = known != nullptr && known->has_word && known->plural;
+  return known != nullptr && known->has_word ? &known->word : nullptr;
+}
+
+NumberLexicon::Entry NumberLexicon::find_word_or_scale(std::string_view word, std::string_view folded) const {
+  Entry entry;
+  const Known* known = find_known(folded);
+  if (known != nullptr && known->has_word) {
+    entry.word = &known->word;
+    entry.plural = known->plural;
+    return entry;
+  }
+  entry.scale = find_exact_scale(word);
+  if (entry.scale == nullptr && known != nullptr && known->has_scale) entry.scale = &known->scale;
+  return entry;
+}
+
+// Only a word with an upper-case letter can be an exact scale ("MM").
+const NumberLexicon::Scale* NumberLexicon::find_exact_scale(std::string_view word) const {
+  if (exact_scales_.empty() || std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return nullptr;
+  }
+  return find_folded(exact_scales_, word);
+}
+
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word) const {
-  if (auto exact = exact_scales_.find(word); exact != exact_scales_.end()) return &exact->second;
-  auto found = folded_scales_.find(normalize_key(word));
-  return found == folded_scales_.end() ? nullptr : &found->second;
+  if (const Scale* exact = find_exact_scale(word)) return exact;
+  const FoldedKey folded(word);
+  const Known* known = find_known(folded.view());
+  return known != nullptr && known->has_scale ? &known->scale : nullptr;
 }
 
 const NumberLexicon::Scale* NumberLexicon::find_scale(std::string_view word, std::initializer_list<ScaleUse> uses) const {
-  const auto usable = [&](const Scale& scale) {
+  const auto usable = [&](const Scale* scale) {
+    if (scale == nullptr) return false;
     for (ScaleUse use : uses) {
-      if (scale.use == use) return true;
+      if (scale->use == use) return true;
     }
     return false;
   };
-  if (auto exact = exact_scales_.find(word); exact != exact_scales_.end() && usable(exact->second)) return &exact->second;
-  auto found = folded_scales_.find(normalize_key(word));
-  return found != folded_scales_.end() && usable(found->second) ? &found->second : nullptr;
+  if (const Scale* exact = find_exact_scale(word); usable(exact)) return exact;
+  const FoldedKey folded(word);
+  const Known* known = find_known(folded.view());
+  return known != nullptr && known->has_scale && usable(&known->scale) ? &known->scale : nullptr;
 }
 
 bool NumberLexicon::scaled_value(std::string_view digits, const Scale* scale, double& value) {
@@ -151,18 +231,18 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
   ordinal = false;
   std::size_t first = 0;
   bool implicit_one = false;
-  const std::string lead = normalize_key(tokens[0]);
-  if (lead == "a" || lead == "an") {
+  if (equals_ignoring_case(tokens[0], "a") || equals_ignoring_case(tokens[0], "an")) {
     if (tokens.size() < 2) return false;
     implicit_one = true;
     first = 1;
   }
   for (std::size_t i = first; i < tokens.size(); ++i) {
     if (ordinal) return false;  // an ordinal word ends the number
-    const std::string key = normalize_key(tokens[i]);
+    const FoldedKey folded(tokens[i]);
+    const std::string_view key = folded.view();
     if (key == "and" && i > first && i + 1 < tokens.size()) continue;  // "one hundred and six"
-    if (auto found = words_.find(key); found != words_.end()) {
-      const Word& word = found->second;
+    if (const Word* found = find_folded(words_, key)) {
+      const Word& word = *found;
       if (word.kind != WordKind::cardinal && word.kind != WordKind::ordinal && word.kind != WordKind::multiplier) {
         return false;  // fractions and counted words are read by NumberPhrase
       }
@@ -180,9 +260,9 @@ bool NumberLexicon::parse_words(std::string_view text, double& value, bool& ordi
       any = true;
       continue;
     }
-    auto scale = folded_scales_.find(key);
-    if (scale == folded_scales_.end() || scale->second.use != ScaleUse::word) return false;
-    total += (current == 0 ? 1 : current) * scale->second.multiplier;
+    const Scale* scale = find_folded(folded_scales_, key);
+    if (scale == nullptr || scale->use != ScaleUse::word) return false;
+    total += (current == 0 ? 1 : current) * scale->multiplier;
     current = 0;
     any = true;
   }

@@ -17,14 +17,16 @@
 //   lexicon.parse_words("twenty-one", value, ordinal);  // value 21, ordinal false
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <initializer_list>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/status.h"
 #include "models/model_data.h"
+#include "models/word_map.h"
 
 namespace newsmine {
 
@@ -63,6 +65,15 @@ class NumberLexicon {
   // with `plural` set.
   const Word* find_word(std::string_view word, bool& plural) const;
 
+  // find_word() and, when it finds nothing, find_scale() of one word, with a
+  // single lookup; `folded` is normalize_key(word). Nulls when neither knows it.
+  struct Entry {
+    const Word* word = nullptr;
+    bool plural = false;
+    const Scale* scale = nullptr;
+  };
+  Entry find_word_or_scale(std::string_view word, std::string_view folded) const;
+
   // The scale for a matched word ("bln", "Million", "MM"), or nullptr. Words
   // written in lower case in scales.tsv are found in any case, others only as
   // written.
@@ -85,9 +96,38 @@ class NumberLexicon {
   std::string vulgar_pattern() const;        // one vulgar fraction character: "½", "⅔"
 
  private:
-  std::map<std::string, Word, std::less<>> words_;          // lower case
-  std::map<std::string, Scale, std::less<>> folded_scales_;  // scales written in lower case, by lower-case form
-  std::map<std::string, Scale, std::less<>> exact_scales_;   // the others, as written
+  // Every folded form that find_word() or find_scale() knows: a word, the
+  // plural of an ordinal, a scale written in lower case.
+  struct Known {
+    bool has_word = false;
+    Word word;
+    bool plural = false;
+    bool has_scale = false;
+    Scale scale;
+  };
+  // The known forms that begin with a lower-case letter, by length and
+  // first letter, packed into integers: a lookup compares a word or two
+  // instead of hashing. Longer forms and others are looked up in known_.
+  static constexpr std::size_t kMaxPacked = 24;  // three words: find_known() compares them one by one
+  using Packed = std::array<std::uint64_t, kMaxPacked / 8>;
+  struct PackedWord {
+    Packed form;
+    Known known;
+  };
+  static bool packable(std::string_view folded);
+  static Packed pack(std::string_view folded);
+  static std::size_t bucket_of(std::string_view folded);
+  void index_known();
+  const Known* find_known(std::string_view folded) const;
+  const Scale* find_exact_scale(std::string_view word) const;
+
+  // The patterns above sort their words themselves, so these need no order.
+  WordMap<Word> words_;           // lower case
+  WordMap<Scale> folded_scales_;  // scales written in lower case, by lower-case form
+  WordMap<Scale> exact_scales_;   // the others, as written (each has an upper-case letter)
+  WordMap<Known> known_;          // by lower-case form
+  std::vector<PackedWord> packed_;             // the packable forms of known_, by bucket
+  std::vector<std::uint32_t> packed_buckets_;  // where each bucket begins in packed_, and the end
 };
 
 }  // namespace newsmine

@@ -46,9 +46,9 @@ bool ends_with_digit(std::string_view text, std::uint32_t end) {
 
 // "percentage points": a difference of percentages, read as a plain number.
 bool percentage_points(std::string_view text, std::string_view percent_word, std::uint32_t end) {
-  if (normalize_key(percent_word).find("percentage") == std::string::npos) return false;
-  const std::string next = normalize_key(word_after(text, end));
-  return next == "point" || next == "points";
+  if (!contains_ignoring_case(percent_word, "percentage")) return false;
+  const std::string_view next = word_after(text, end);
+  return equals_ignoring_case(next, "point") || equals_ignoring_case(next, "points");
 }
 
 // True when text[from, to) is only white space, or one hyphen with spaces
@@ -162,13 +162,14 @@ Status NumberPatterns::bind_rules() {
 }
 
 bool NumberPatterns::digits_value(std::string_view digits, std::string_view scale, double& value) const {
-  if (!parse_digit_number(digits, value)) return false;
   scale = trim_spaces(scale);
-  if (scale.empty()) return true;
+  if (scale.empty()) return parse_digit_number(digits, value);
   using Use = NumberLexicon::ScaleUse;
   const NumberLexicon::Scale* found = lexicon_.find_scale(scale, {Use::word, Use::abbrev, Use::attached, Use::spaced});
   if (found == nullptr) return false;
-  value = scaled(value, *found);
+  if (found->exponent >= 0) return parse_scaled_digit_number(digits, found->exponent, value);
+  if (!parse_digit_number(digits, value)) return false;
+  value *= found->multiplier;
   return true;
 }
 
@@ -198,10 +199,12 @@ bool NumberPatterns::numbers_of(std::string_view text, const Match& m, std::vect
   } else {
     body.start = m.raw.start;
     const std::string_view head = text.substr(m.raw.start, 9);
-    for (std::string_view sign : {"minus", "negative"}) {
-      if (head.size() > sign.size() && normalize_key(head.substr(0, sign.size())) == sign &&
+    const char lead = head.empty() ? 0 : static_cast<char>(head.front() | 0x20);  // 'm' or 'n' in either case
+    if (lead == 'm' || lead == 'n') {
+      const std::string_view sign = lead == 'm' ? "minus" : "negative";
+      if (head.size() > sign.size() && equals_ignoring_case(head.substr(0, sign.size()), sign) &&
           (head[sign.size()] == ' ' || head[sign.size()] == '\t' || head[sign.size()] == '\n')) {
-        if (sign == "minus" && !minus_is_sign(text, m.raw.start)) return false;
+        if (lead == 'm' && !minus_is_sign(text, m.raw.start)) return false;
         body.sign = true;
         body.start = m.raw.start + static_cast<std::uint32_t>(sign.size());
         while (body.start < m.raw.end && (text[body.start] == ' ' || text[body.start] == '\t' || text[body.start] == '\n')) ++body.start;
@@ -224,10 +227,9 @@ bool NumberPatterns::minus_is_sign(std::string_view text, std::uint32_t start) c
   const std::string_view before = word_before(text, start);
   if (before.empty()) return true;
   if (!cues_.is(NumberCues::Cue::before_sign, before)) return false;
-  const std::string key = normalize_key(before);
-  if (key != "and" && key != "or") return true;
+  if (!equals_ignoring_case(before, "and") && !equals_ignoring_case(before, "or")) return true;
   const std::size_t at = static_cast<std::size_t>(before.data() - text.data());
-  return normalize_key(word_before(text, at)) != "plus";
+  return !equals_ignoring_case(word_before(text, at), "plus");
 }
 
 // A sign ("-1", "minus five") turns the first number negative and opens its span.
@@ -272,10 +274,12 @@ void NumberPatterns::add_cardinals(std::string_view text, const std::vector<Phra
 bool NumberPatterns::parse(std::string_view text, const RuleMatch& match, std::vector<NumberMention>& out) const {
   const CompiledRule& rule = compiled_[static_cast<std::size_t>(match.rule)];
   const Match m{text, match, rule};
-  if (!m.has(g_sign) && number_glued_before(text, match.start)) return false;
+  // A space before is never glue; the letter before the end is tested before the one after it.
+  const bool space_before = match.start > 0 && (text[match.start - 1] == ' ' || text[match.start - 1] == '\n');
+  if (!space_before && !m.has(g_sign) && number_glued_before(text, match.start)) return false;
   if (ends_with_digit(text, match.end) ? number_glued_after(text, match.end)
-                                       : is_ascii_letter(next_codepoint(text, match.end)) &&
-                                             is_ascii_letter(static_cast<unsigned char>(text[match.end - 1]))) {
+                                       : is_ascii_letter(static_cast<unsigned char>(text[match.end - 1])) &&
+                                             is_ascii_letter(next_codepoint(text, match.end))) {
     return false;
   }
   switch (rule.handler) {

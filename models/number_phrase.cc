@@ -1,12 +1,14 @@
 #include "models/number_phrase.h"
 
 #include <atomic>
-#include <string>
-#include <unordered_map>
-
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
+#include <string>
+#include <utility>
+
+#include <xxhash.h>
 
 #include "models/number_digits.h"
 #include "models/rule_files.h"
@@ -61,7 +63,7 @@ struct NumberPhrase::Fraction {
 
 NumberPhrase::NumberPhrase(const NumberLexicon& lexicon, const NumberCues& cues)
     : lexicon_(lexicon), cues_(cues), tokenizer_(lexicon) {
-  static std::atomic<std::uint64_t> next_id{1};
+  static std::atomic<std::uint32_t> next_id{1};
   id_ = next_id++;
 }
 
@@ -153,7 +155,8 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
       if (!(ordinal_last && last)) return false;
       role = role_of_value(value);
     }
-    const double below_hundred = std::fmod(current, 100);
+    // Only units, tens and dozens ask (a libm call).
+    const auto below_hundred = [&current] { return current == 0 ? 0.0 : std::fmod(current, 100); };
     switch (role) {
       case Role::zero:
         if (j != i + 1) return false;  // "zero", not "zero three"
@@ -162,8 +165,8 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
         break;
       case Role::unit:
         if (effective == Prev::digits || effective == Prev::a) return false;
-        if (!(below_hundred == 0 && effective != Prev::tens && effective != Prev::unit && effective != Prev::teen) &&
-            !(effective == Prev::tens && std::fmod(below_hundred, 10) == 0)) {
+        if (!(below_hundred() == 0 && effective != Prev::tens && effective != Prev::unit && effective != Prev::teen) &&
+            !(effective == Prev::tens && std::fmod(below_hundred(), 10) == 0)) {
           return false;  // "six seven", "twenty thirty"
         }
         current += value;
@@ -173,7 +176,7 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
       case Role::teen:
       case Role::tens:
         if (effective == Prev::digits || effective == Prev::a || effective == Prev::unit || effective == Prev::teen ||
-            effective == Prev::tens || below_hundred != 0) {
+            effective == Prev::tens || below_hundred() != 0) {
           return false;
         }
         current += value;
@@ -209,7 +212,7 @@ bool NumberPhrase::cardinal(const Tokens& t, std::size_t i, std::size_t j, bool 
         } else if (!has_count) {
           current = value;  // "dozen", "a dozen"
         } else if (current >= 100 && std::fmod(current, 100) != 0) {
-          current = current - below_hundred + below_hundred * value;  // "three hundred and two dozens" = 324
+          current = current - below_hundred() + below_hundred() * value;  // "three hundred and two dozens" = 324
         } else {
           current *= value;
         }
@@ -356,7 +359,7 @@ bool NumberPhrase::fraction_context(std::string_view text, const Tokens& t, cons
   if (f.denominator_start + 1 == j && t[f.denominator_start].hyphen_before) return true;
   const std::size_t end = t[j - 1].end;
   const std::string_view next = word_after(text, end);
-  if (!next.empty()) return normalize_key(next) == "of";
+  if (!next.empty()) return equals_ignoring_case(next, "of");
   std::size_t pos = end;
   while (pos < text.size() && is_space(text[pos])) ++pos;
   if (pos == text.size()) return true;
@@ -422,13 +425,15 @@ bool NumberPhrase::point_decimal(const Tokens& t, std::size_t i, std::size_t j, 
 }
 
 // "one over three", "2000 over 3", "1 in twenty-one", "two out of five hundred".
-bool NumberPhrase::ratio(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, double& value) const {
+bool NumberPhrase::ratio(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, double& value,
+                         bool& looked_around) const {
   std::size_t r = i + 1;
   while (r < j && t[r].type != Type::join_over && t[r].type != Type::join_in && t[r].type != Type::join_out_of) ++r;
   if (r + 1 >= j) return false;
   Cardinal x, y;
   if (!cardinal(t, i, r, false, x) || !cardinal(t, r + 1, j, false, y) || y.value == 0) return false;
   if (!whole_number(x.value) || !whole_number(y.value)) return false;  // "0.563 Over 10,000" is a table
+  looked_around = true;
   if (cues_.is(NumberCues::Cue::period, word_after(text, t[j - 1].end))) return false;  // "15 in 16 months"
   if (t[r].type != Type::join_over) {
     if (x.value < 1 || x.value >= y.value) return false;
@@ -441,8 +446,8 @@ bool NumberPhrase::ratio(std::string_view text, const Tokens& t, std::size_t i, 
   return true;
 }
 
-bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j,
-                            PhraseNumber& out) const {
+bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, PhraseNumber& out,
+                            bool& looked_around) const {
   out = PhraseNumber();
   out.start = t[i].start;
   out.end = t[j - 1].end;
@@ -450,21 +455,25 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
   for (std::size_t k = i + 1; k < j; ++k) {
     if (t[k].newline_before) return false;
   }
+  // Ratios, wholes with fractions and "point" decimals take three tokens or
+  // more, fractions two: most phrases are one or two tokens ("5,139", "3.2 mln").
   double value = 0;
-  if (ratio(text, t, i, j, value) || whole_and_fraction(t, i, j, value) || point_decimal(t, i, j, value)) {
+  if (j >= i + 3 &&
+      (ratio(text, t, i, j, value, looked_around) || whole_and_fraction(t, i, j, value) || point_decimal(t, i, j, value))) {
     out.value = value;
     return true;
   }
   Fraction f;
   double scale = 0;
-  if (fraction_of_scale(t, i, j, f, scale)) {
+  if (j >= i + 2 && fraction_of_scale(t, i, j, f, scale)) {
     out.value = f.value * scale;
     const int exponent = power_of_ten_exponent(scale);
     if (exponent >= 0 && exponent <= 15) out.value = scale_by_power_of_ten(f.value, exponent);
     out.ends_with_scale = true;
     return true;
   }
-  if (fraction(t, i, j, f)) {
+  if (j >= i + 2 && fraction(t, i, j, f)) {
+    looked_around = true;
     if (!fraction_context(text, t, f, i, j)) return false;
     out.value = f.value;
     return true;
@@ -489,85 +498,105 @@ bool NumberPhrase::evaluate(std::string_view text, const Tokens& t, std::size_t 
 
 namespace {
 
-// What split() found in one phrase, with offsets relative to its start.
-struct CachedSplit {
-  std::vector<PhraseNumber> numbers;
-  std::uint32_t unit = 0;
-};
-
-// Per-thread memory of the phrases split, by their bytes, for phrases whose
-// reading depends on nothing outside them (no fraction, no ratio: see
-// reads_context). Bounded: it starts over when full.
+// Per-thread memory of the phrases split, by their bytes, for phrases read
+// without a look at the words around them (fractions and ratios may look:
+// "a third of", "15 in 16 months"). Two-way set-associative by an XXH3 hash
+// of the reader and the bytes: a new phrase evicts the older of its set, so
+// the table stays small and a lookup is one hash and at most two compares.
+// Short phrases of few numbers only.
 class SplitCache {
  public:
-  static constexpr std::size_t kMaxEntries = 1 << 15;
-  const CachedSplit* find(std::string_view phrase) const {
-    auto found = entries_.find(phrase);
-    return found == entries_.end() ? nullptr : &found->second;
+  static constexpr std::size_t kSets = 8192;
+  static constexpr std::size_t kMaxPhrase = 24;
+  static constexpr std::size_t kMaxNumbers = 2;
+
+  // What split() found in one phrase, with offsets relative to its start.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t reader = 0;  // 0: empty
+    std::uint8_t size = 0;
+    std::uint8_t count = 0;
+    std::uint8_t unit = 0;
+    char bytes[kMaxPhrase];
+    PhraseNumber numbers[kMaxNumbers];
+  };
+
+  static bool fits(std::string_view phrase) { return phrase.size() <= kMaxPhrase; }
+
+  // The phrase's slot, the more recent of its set; null when absent.
+  const Slot* find(std::uint32_t reader, std::string_view phrase, std::uint64_t& hash) {
+    hash = XXH3_64bits_withSeed(phrase.data(), phrase.size(), reader);
+    Slot* set = set_of(hash);
+    if (holds(set[0], reader, phrase, hash)) return &set[0];
+    if (!holds(set[1], reader, phrase, hash)) return nullptr;
+    std::swap(set[0], set[1]);
+    return &set[0];
   }
-  void insert(std::string_view phrase, CachedSplit split) {
-    if (entries_.size() >= kMaxEntries) entries_.clear();
-    entries_.emplace(std::string(phrase), std::move(split));
+
+  // Remembers the numbers out[first...] that text[start, unit) of `phrase` gave.
+  void insert(std::uint32_t reader, std::string_view phrase, std::uint64_t hash, std::uint32_t start, std::uint32_t unit,
+              const std::vector<PhraseNumber>& out, std::size_t first) {
+    if (out.size() - first > kMaxNumbers) return;
+    Slot* set = set_of(hash);
+    set[1] = set[0];
+    Slot& slot = set[0];
+    slot.hash = hash;
+    slot.reader = reader;
+    slot.size = static_cast<std::uint8_t>(phrase.size());
+    slot.count = static_cast<std::uint8_t>(out.size() - first);
+    slot.unit = static_cast<std::uint8_t>(unit - start);
+    std::memcpy(slot.bytes, phrase.data(), phrase.size());
+    for (std::size_t k = 0; k < slot.count; ++k) {
+      slot.numbers[k] = out[first + k];
+      slot.numbers[k].start -= start;
+      slot.numbers[k].end -= start;
+    }
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
-  };
-  std::unordered_map<std::string, CachedSplit, Hash, std::equal_to<>> entries_;
-};
-
-SplitCache& split_cache(std::uint64_t phrase) {
-  thread_local std::unordered_map<std::uint64_t, SplitCache> caches;
-  return caches[phrase];
-}
-
-// True when reading the tokens may look at the words around the phrase:
-// fractions and ratios do ("a third of", "15 in 16 months").
-bool reads_context(const std::vector<NumberToken>& tokens) {
-  for (const NumberToken& token : tokens) {
-    if (token.type == TokenType::join_over || token.type == TokenType::join_in || token.type == TokenType::join_out_of ||
-        token.role == TokenRole::ordinal || token.role == TokenRole::fraction) {
-      return true;
-    }
+  static bool holds(const Slot& slot, std::uint32_t reader, std::string_view phrase, std::uint64_t hash) {
+    return slot.hash == hash && slot.reader == reader && slot.size == phrase.size() &&
+           std::memcmp(slot.bytes, phrase.data(), phrase.size()) == 0;
   }
-  return false;
-}
+
+  Slot* set_of(std::uint64_t hash) {
+    if (slots_.empty()) slots_.resize(2 * kSets);
+    return &slots_[2 * (hash & (kSets - 1))];
+  }
+
+  std::vector<Slot> slots_;
+};
 
 }  // namespace
 
 std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, std::uint32_t end,
                                   std::vector<PhraseNumber>& out) const {
-  SplitCache& cache = split_cache(id_);
+  // One per thread, shared by all readers (the reader's id is in each slot).
+  thread_local SplitCache cache;
+  thread_local Tokens tokens;
   const std::string_view phrase = text.substr(start, end - start);
-  if (const CachedSplit* hit = cache.find(phrase)) {
-    for (PhraseNumber number : hit->numbers) {
-      number.start += start;
-      number.end += start;
-      out.push_back(number);
+  const bool cacheable = SplitCache::fits(phrase);
+  std::uint64_t hash = 0;
+  if (cacheable) {
+    if (const SplitCache::Slot* hit = cache.find(id_, phrase, hash)) {
+      for (std::size_t k = 0; k < hit->count; ++k) {
+        PhraseNumber number = hit->numbers[k];
+        number.start += start;
+        number.end += start;
+        out.push_back(number);
+      }
+      return start + hit->unit;
     }
-    return start + hit->unit;
   }
   const std::size_t first = out.size();
-  thread_local Tokens tokens;
-  const std::uint32_t unit = split_tokens(text, start, end, tokens, out);
-  if (!reads_context(tokens)) {
-    CachedSplit split;
-    split.unit = unit - start;
-    for (std::size_t k = first; k < out.size(); ++k) {
-      PhraseNumber number = out[k];
-      number.start -= start;
-      number.end -= start;
-      split.numbers.push_back(number);
-    }
-    cache.insert(phrase, std::move(split));
-  }
+  bool looked_around = false;
+  const std::uint32_t unit = split_tokens(text, start, end, tokens, out, looked_around);
+  if (cacheable && !looked_around) cache.insert(id_, phrase, hash, start, unit, out, first);
   return unit;
 }
 
 std::uint32_t NumberPhrase::split_tokens(std::string_view text, std::uint32_t start, std::uint32_t end, Tokens& tokens,
-                                         std::vector<PhraseNumber>& out) const {
+                                         std::vector<PhraseNumber>& out, bool& looked_around) const {
   tokenizer_.tokenize(text, start, end, tokens);
   const std::size_t n = tokens.size();
   // "a 7-1/4 pct coupon": the phrase must not start at "a" and swallow the
@@ -585,7 +614,7 @@ std::uint32_t NumberPhrase::split_tokens(std::string_view text, std::uint32_t st
       // "3 hundred and 2 hundred" is two numbers, not "3 hundred and 2" and "hundred".
       if (j < n && j > i + 1 && takes_count(tokens[j]) && counts(tokens[j - 1])) continue;
       PhraseNumber number;
-      if (evaluate(text, tokens, i, j, number)) {
+      if (evaluate(text, tokens, i, j, number, looked_around)) {
         out.push_back(number);
         i = j;
         found = true;

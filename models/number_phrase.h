@@ -72,21 +72,25 @@ class NumberPhrase {
   struct Fraction;
   using Tokens = std::vector<NumberToken>;
 
+  // `looked_around` is set when the reading looked at the text outside the
+  // phrase (then it is not remembered).
   std::uint32_t split_tokens(std::string_view text, std::uint32_t start, std::uint32_t end, Tokens& tokens,
-                             std::vector<PhraseNumber>& out) const;
-  bool evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, PhraseNumber& out) const;
+                             std::vector<PhraseNumber>& out, bool& looked_around) const;
+  bool evaluate(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, PhraseNumber& out,
+                bool& looked_around) const;
   bool cardinal(const Tokens& t, std::size_t i, std::size_t j, bool ordinal_last, Cardinal& out) const;
   bool fraction(const Tokens& t, std::size_t i, std::size_t j, Fraction& out) const;
   bool fraction_of_scale(const Tokens& t, std::size_t i, std::size_t j, Fraction& out, double& scale) const;
   bool fraction_context(std::string_view text, const Tokens& t, const Fraction& f, std::size_t i, std::size_t j) const;
   bool whole_and_fraction(const Tokens& t, std::size_t i, std::size_t j, double& value) const;
   bool point_decimal(const Tokens& t, std::size_t i, std::size_t j, double& value) const;
-  bool ratio(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, double& value) const;
+  bool ratio(std::string_view text, const Tokens& t, std::size_t i, std::size_t j, double& value,
+             bool& looked_around) const;
 
   const NumberLexicon& lexicon_;
   const NumberCues& cues_;
   NumberTokenizer tokenizer_;
-  std::uint64_t id_;  // tells the per-thread caches of phrase readers apart
+  std::uint32_t id_;  // tells phrase readers apart in the per-thread cache
 };
 
 }  // namespace newsmine

@@ -1,9 +1,9 @@
 #include "models/number_tokens.h"
 
-#include <re2/re2.h>
+#include <string>
 
 #include "models/number_digits.h"
-#include "models/rule_files.h"
+#include "models/text_context.h"
 
 namespace newsmine {
 namespace {
@@ -64,14 +64,7 @@ TokenRole role_of_value(double value) {
   return Role::scale;
 }
 
-NumberTokenizer::NumberTokenizer(const NumberLexicon& lexicon) : lexicon_(lexicon) {
-  RE2::Options options;
-  options.set_longest_match(true);
-  options.set_log_errors(false);
-  digits_ = std::make_unique<RE2>(digit_number_pattern(), options);
-}
-
-NumberTokenizer::~NumberTokenizer() = default;
+NumberTokenizer::NumberTokenizer(const NumberLexicon& lexicon) : lexicon_(lexicon) {}
 
 void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::uint32_t end,
                                std::vector<NumberToken>& tokens) const {
@@ -101,12 +94,9 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     token.newline_before = newline && !tokens.empty();
     hyphen = newline = false;
     if (c >= '0' && c <= '9') {
-      re2::StringPiece match;
-      if (!digits_->Match(text, pos, end, RE2::ANCHOR_START, &match, 1)) return;
-      const std::string_view number(match.data(), match.size());
+      const std::string_view number = text.substr(pos, match_digit_number(text, pos, end));
       token.type = Type::digits;
-      if (!parse_digit_number(number, token.value)) return;
-      token.decimal = digit_number_has_fraction(number);
+      if (!parse_digit_number(number, token.value, token.decimal)) return;
       std::size_t after = pos + number.size();
       if (!token.decimal) after = read_fraction(text, after, end, token.value, token.decimal);
       std::size_t letters = after;
@@ -128,7 +118,13 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     if (!is_letter(c)) return;
     std::size_t stop = pos;
     while (stop < end && is_letter(text[stop])) ++stop;
-    const std::string key = normalize_key(text.substr(pos, stop - pos));
+    // The word is letters only: its normalize_key() is its lower case.
+    const std::string_view word = text.substr(pos, stop - pos);
+    char small[32];
+    std::string large;
+    char* lower = word.size() <= sizeof small ? small : (large.resize(word.size()), large.data());
+    for (std::size_t k = 0; k < word.size(); ++k) lower[k] = word[k] >= 'A' && word[k] <= 'Z' ? static_cast<char>(word[k] - 'A' + 'a') : word[k];
+    const std::string_view key(lower, word.size());
     token.end = static_cast<std::uint32_t>(stop);
     if (key == "and") token.type = Type::join_and;
     else if (key == "a" || key == "an") token.type = Type::join_a;
@@ -139,16 +135,16 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
     else if (key == "out") {
       std::size_t next = stop;
       while (next < end && is_space(text[next])) ++next;
-      if (next + 2 > end || normalize_key(text.substr(next, 2)) != "of") return;
+      if (next + 2 > end || !equals_ignoring_case(text.substr(next, 2), "of")) return;
       token.type = Type::join_out_of;
       token.end = static_cast<std::uint32_t>(next + 2);
       stop = next + 2;
     } else {
-      bool plural = false;
-      if (const NumberLexicon::Word* word = lexicon_.find_word(key, plural)) {
+      const NumberLexicon::Entry entry = lexicon_.find_word_or_scale(word, key);
+      if (const NumberLexicon::Word* word = entry.word) {
         using Kind = NumberLexicon::WordKind;
         token.value = word->value;
-        token.plural = plural;
+        token.plural = entry.plural;
         switch (word->kind) {
           case Kind::cardinal: token.role = role_of_value(word->value); break;
           case Kind::ordinal: token.role = Role::ordinal; break;
@@ -161,7 +157,7 @@ void NumberTokenizer::tokenize(std::string_view text, std::uint32_t start, std::
           case Kind::vulgar: return;
         }
         token.one = key == "one";
-      } else if (const Scale* scale = lexicon_.find_scale(text.substr(pos, stop - pos))) {
+      } else if (const Scale* scale = entry.scale) {
         token.scale = scale;
         token.value = scale->multiplier;
         token.role = scale->use == NumberLexicon::ScaleUse::word ? Role::scale : Role::abbrev;

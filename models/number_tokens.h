@@ -13,15 +13,10 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "models/number_lexicon.h"
-
-namespace re2 {
-class RE2;
-}  // namespace re2
 
 namespace newsmine {
 
@@ -54,14 +49,12 @@ TokenRole role_of_value(double value);
 class NumberTokenizer {
  public:
   explicit NumberTokenizer(const NumberLexicon& lexicon);
-  ~NumberTokenizer();
 
   // Replaces `tokens` with the tokens of text[start, end).
   void tokenize(std::string_view text, std::uint32_t start, std::uint32_t end, std::vector<NumberToken>& tokens) const;
 
  private:
   const NumberLexicon& lexicon_;
-  std::unique_ptr<re2::RE2> digits_;  // digit_number_pattern()
 };
 
 }  // namespace newsmine

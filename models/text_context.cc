@@ -19,13 +19,18 @@ char32_t decode(std::string_view text, std::size_t position, std::size_t& length
   return value;
 }
 
-bool word_follows(std::string_view rest, std::string_view word) {
-  if (rest.size() < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char c = rest[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != word[i]) return false;
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_ignoring_case(std::string_view text, std::string_view lower) {
+  if (text.size() < lower.size()) return false;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (ascii_lower(text[i]) != lower[i]) return false;
   }
+  return true;
+}
+
+bool word_follows(std::string_view rest, std::string_view word) {
+  if (!starts_ignoring_case(rest, word)) return false;
   return rest.size() == word.size() || !is_ascii_letter(static_cast<unsigned char>(rest[word.size()]));
 }
 
@@ -110,6 +115,17 @@ std::string_view word_after(std::string_view text, std::size_t position) {
 char next_non_space(std::string_view text, std::size_t position) {
   while (position < text.size() && (text[position] == ' ' || text[position] == '\t')) ++position;
   return position < text.size() ? text[position] : 0;
+}
+
+bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() && starts_ignoring_case(text, lower);
+}
+
+bool contains_ignoring_case(std::string_view text, std::string_view lower) {
+  for (std::size_t i = 0; i + lower.size() <= text.size(); ++i) {
+    if (starts_ignoring_case(text.substr(i), lower)) return true;
+  }
+  return false;
 }
 
 bool percent_follows(std::string_view text, std::size_t end) {

@@ -48,6 +48,13 @@ std::string_view word_after(std::string_view text, std::size_t position);
 // The first byte after `position` that is not a space or tab (0 at the end).
 char next_non_space(std::string_view text, std::size_t position);
 
+// True when `text` is `lower` (ASCII lower case, no spaces) in any ASCII
+// case: normalize_key(text) == lower, without building the key.
+bool equals_ignoring_case(std::string_view text, std::string_view lower);
+// True when `lower` (ASCII lower case, no spaces) occurs in `text` in any
+// ASCII case: normalize_key(text).find(lower) != npos, without the key.
+bool contains_ignoring_case(std::string_view text, std::string_view lower);
+
 // True when a percent sign or word ("%", "percent", "per cent", "pct") follows `end`.
 bool percent_follows(std::string_view text, std::size_t end);
 

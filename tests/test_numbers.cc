@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 
 #include "models/dates.h"
 #include "models/model_data.h"
+#include "models/number_digits.h"
 #include "models/number_lexicon.h"
 #include "models/numbers.h"
 #include "models/rule_files.h"
@@ -486,6 +488,167 @@ TEST_CASE("number words parse compounds", "[numbers][lexicon]") {
   CHECK(value == 794470000.0);
   CHECK(NumberLexicon::scaled_value("2.6", billion, value));
   CHECK(value == 2600000000.0);
+}
+
+// The reading of a digit number the obvious way: keep the digits and
+// separators, decide which separator is the decimal one, build the C form
+// and parse it.
+bool parse_digit_number_reference(std::string_view text, double& value, bool& has_fraction) {
+  std::string kept;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if ((c >= '0' && c <= '9') || c == ',' || c == '.') {
+      kept += c;
+      ++i;
+      continue;
+    }
+    bool space = false;
+    for (std::string_view group_space : {" ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"}) {
+      if (!space && text.substr(i, group_space.size()) == group_space) {
+        i += group_space.size();
+        space = true;
+      }
+    }
+    if (!space) return has_fraction = false;
+  }
+  const std::size_t commas = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), ','));
+  const std::size_t last = kept.find_last_of(",.");
+  const bool decimal_comma = commas > 0 && kept[last] == ',' &&
+                             (kept.find('.') != std::string::npos || (commas == 1 && kept.size() - kept.find(',') == 2));
+  std::string plain;
+  for (char c : kept) {
+    if (c == (decimal_comma ? ',' : '.')) plain += '.';
+    else if (c != ',' && c != '.') plain += c;
+  }
+  if (!plain.empty() && plain.front() == '.') plain.insert(plain.begin(), '0');
+  has_fraction = plain.find('.') != std::string::npos;
+  if (plain.empty()) return has_fraction = false;
+  const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  return error == std::errc() && end == plain.data() + plain.size();
+}
+
+bool same_double(double a, double b) { return a == b && std::signbit(a) == std::signbit(b); }
+
+// The scanner against RE2 running digit_number_pattern() on text[0, end),
+// and the parser against the reference on what they match.
+void check_digit_scan(const RE2& pattern, const std::string& text, std::size_t end) {
+  re2::StringPiece match;
+  const std::size_t expected = pattern.Match(text, 0, end, RE2::ANCHOR_START, &match, 1) ? match.size() : 0;
+  const std::size_t got = match_digit_number(text, 0, end);
+  if (got != expected) {
+    FAIL_CHECK("match_digit_number(\"" << text << "\", 0, " << end << ") = " << got << ", RE2: " << expected);
+    return;
+  }
+  if (got == 0) return;
+  const std::string_view number = std::string_view(text).substr(0, got);
+  double value = 0, reference = 0;
+  bool fraction = false, reference_fraction = false;
+  const bool ok = parse_digit_number(number, value, fraction);
+  const bool reference_ok = parse_digit_number_reference(number, reference, reference_fraction);
+  if (ok != reference_ok || (ok && !same_double(value, reference)) || fraction != reference_fraction ||
+      fraction != digit_number_has_fraction(number)) {
+    FAIL_CHECK("parse_digit_number(\"" << number << "\") = " << ok << " " << value << " " << fraction
+                                       << ", reference: " << reference_ok << " " << reference << " " << reference_fraction);
+  }
+}
+
+RE2 digit_number_regex() {
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  return RE2(digit_number_pattern(), options);
+}
+
+// Every string of up to `length` symbols that begins with a digit, scanned to
+// its end and to the end of every shorter prefix (the rest is the context).
+void check_every_digit_string(const std::vector<std::string>& symbols, std::size_t digits, int length) {
+  const RE2 pattern = digit_number_regex();
+  REQUIRE(pattern.ok());
+  std::vector<std::size_t> at(static_cast<std::size_t>(length), 0);
+  for (int size = 1; size <= length; ++size) {
+    std::fill(at.begin(), at.end(), 0);
+    while (true) {
+      std::string text;
+      std::vector<std::size_t> ends;
+      for (int k = 0; k < size; ++k) {
+        text += symbols[at[static_cast<std::size_t>(k)]];
+        ends.push_back(text.size());
+      }
+      for (std::size_t end : ends) check_digit_scan(pattern, text, end);
+      int k = size - 1;
+      while (k >= 0 && ++at[static_cast<std::size_t>(k)] == (k == 0 ? digits : symbols.size())) at[static_cast<std::size_t>(k--)] = 0;
+      if (k < 0) break;
+    }
+  }
+}
+
+TEST_CASE("the digit scanner finds what digit_number_pattern() finds", "[numbers][digits]") {
+  // Symbols that begin with a digit come first.
+  check_every_digit_string({"0", "1", ",", ".", " ", "\xC2\xA0"}, 2, 8);
+  check_every_digit_string({"7", ",", ".", "\xE2\x80\xAF", "\xE2\x80\x89", "a", "_", " "}, 1, 7);
+  const RE2 pattern = digit_number_regex();
+  CHECK(match_digit_number("x12", 0, 3) == 0);
+  CHECK(match_digit_number(" 12", 0, 3) == 0);
+  const std::vector<std::string> pieces = {"1",  "23", "456", "0", "000", ",", ",", " ", " ", ".", ".", "\xC2\xA0",
+                                           "\xE2\x80\xAF", "\xE2\x80\x89", "x", "-", "7890"};
+  std::mt19937 random(2024);
+  for (int round = 0; round < 200000; ++round) {
+    std::string text = std::to_string(random() % 1000);
+    const int length = static_cast<int>(random() % 16);
+    for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    check_digit_scan(pattern, text, 1 + random() % text.size());
+    check_digit_scan(pattern, text, text.size());
+  }
+}
+
+TEST_CASE("digit numbers are read and scaled exactly", "[numbers][digits]") {
+  double value = 0;
+  bool fraction = false;
+  CHECK(parse_digit_number("12,34,567.89", value, fraction));
+  CHECK(value == 1234567.89);
+  CHECK(fraction);
+  CHECK(parse_digit_number("1.111,11", value));
+  CHECK(value == 1111.11);
+  CHECK(parse_digit_number(".08", value));
+  CHECK(value == 0.08);
+  CHECK(parse_digit_number("40\xE2\x80\xAF" "000", value, fraction));
+  CHECK(value == 40000);
+  CHECK_FALSE(fraction);
+  CHECK_FALSE(parse_digit_number("12a", value));
+  CHECK_FALSE(parse_digit_number("1.2.3", value));
+  CHECK(scale_by_power_of_ten(2.6, 9) == 2600000000.0);
+  CHECK(scale_by_power_of_ten(3.2, 6) == 3200000.0);
+  CHECK(scale_by_power_of_ten(1999, -2) == 19.99);
+
+  // Against the text round trip and the reference reading, on numbers of
+  // every length and exponents of either sign.
+  std::mt19937_64 random(7);
+  for (int round = 0; round < 100000; ++round) {
+    std::string digits = std::to_string(random() % 1000000000000000000ull);
+    digits.resize(1 + random() % digits.size());
+    if (random() % 2) {
+      const std::size_t point = 1 + random() % digits.size();
+      digits = digits.substr(0, point) + "." + digits.substr(point) + "5";
+    }
+    const int exponent = static_cast<int>(random() % 41) - 20;
+    INFO(digits << " e " << exponent);
+    double plain = 0, reference = 0;
+    bool has_fraction = false;
+    REQUIRE(parse_digit_number_reference(digits, reference, has_fraction));
+    REQUIRE(parse_digit_number(digits, plain));
+    CHECK(same_double(plain, reference));
+    const double expected = scale_by_power_of_ten_in_text(reference, exponent);
+    CHECK(same_double(scale_by_power_of_ten(reference, exponent), expected));
+    CHECK(same_double(scale_by_power_of_ten(-reference, exponent), -expected));
+    double scaled = 0;
+    REQUIRE(parse_scaled_digit_number(digits, exponent, scaled));
+    CHECK(same_double(scaled, expected));
+    const double any = std::ldexp(static_cast<double>(random() % (1ull << 53)), static_cast<int>(random() % 120) - 80);
+    CHECK(same_double(scale_by_power_of_ten(any, exponent), scale_by_power_of_ten_in_text(any, exponent)));
+  }
+  for (int n = -15; n <= 15; ++n) CHECK(power_of_ten_exponent(scale_by_power_of_ten(1, n)) == n);
+  CHECK(power_of_ten_exponent(0.5) == 99);
+  CHECK(power_of_ten_exponent(-10) == 99);
 }
 
 TEST_CASE("an empty word list becomes a pattern that matches nothing", "[numbers][lexicon]") {
