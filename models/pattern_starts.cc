@@ -474,7 +474,7 @@ class Analysis {
             add_word(std::move(prefix), seq, j, bounded, after);
             return false;
           }
-          add_first(node.first, bounded);
+          add_first(node, seq, i, bounded, after);
           if (mode_ == Mode::first) note_byte_next(node, seq, i, after);
           // Optional, or (after a start word) white space or more: the next
           // part may come first.
@@ -625,12 +625,18 @@ class Analysis {
     result.words.push_back(std::move(word));
   }
 
-  void add_first(const std::bitset<256>& first, bool bounded) {
+  // The first bytes of seq[i]: a letter begins a word ("x" in "[x×]\s?10"),
+  // which goes on as add_word() works out unless the node repeats.
+  void add_first(const Node& node, const Sequence& seq, std::size_t i, bool bounded, const Continuation* after) {
     for (std::size_t b = 0; b < 256; ++b) {
-      if (!first[b]) continue;
+      if (!node.first[b]) continue;
       if (b >= 'a' && b <= 'z') {
-        merge_word(StartWord{std::string(1, static_cast<char>(b)), false, {}});
-        if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
+        if (node.repeats) {
+          merge_word(StartWord{std::string(1, static_cast<char>(b)), false, {}});
+          if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
+        } else {
+          add_word(std::string(1, static_cast<char>(b)), seq, i + 1, bounded, after);
+        }
       } else {
         result.bytes.set(b);
         if (is_digit(static_cast<unsigned char>(b)) && !bounded && mode_ == Mode::first) result.digits_inside_words = true;

@@ -53,7 +53,7 @@ std::uint64_t letter_bytes(std::uint64_t word) {
 }
 
 // The number of letters from `at` (at least one is there).
-std::size_t letter_run(const unsigned char* at, std::size_t available) {
+[[gnu::always_inline]] inline std::size_t letter_run(const unsigned char* at, std::size_t available) {
   std::size_t length = 0;
   while (length < available) {
     const std::uint64_t others = ~letter_bytes(load8(at + length, available - length)) & kHighs;
@@ -88,7 +88,7 @@ struct WordAt {
   std::uint64_t folded;
 };
 
-WordAt word_at(const unsigned char* at, std::size_t available) {
+[[gnu::always_inline]] inline WordAt word_at(const unsigned char* at, std::size_t available) {
   const std::uint64_t eight = load8(at, available);
   const std::uint64_t others = ~letter_bytes(eight) & kHighs;  // the zero fill is no letter
   const std::size_t letters = others != 0 ? static_cast<std::size_t>(std::countr_zero(others)) / 8
@@ -101,6 +101,7 @@ WordAt word_at(const unsigned char* at, std::size_t available) {
 constexpr std::uint64_t kWordKey = 0x9E3779B97F4A7C15ull;        // a whole start word
 constexpr std::uint64_t kPrefixKey = 0xD6E8FEB86659FD93ull;      // a start prefix
 constexpr std::uint64_t kDigitTokenKey = 0xA0761D6478BD642Full;  // a whole word after a digit run
+constexpr std::uint64_t kDigitPrefixKey = 0xE7037ED1A0B428DBull; // a prefix of a word after a digit run
 
 // Bits 1..count set: the prefix lengths a word of `count` letters has.
 std::uint64_t lengths_up_to(std::size_t count) { return count >= 63 ? ~1ull : (2ull << count) - 2; }
@@ -121,34 +122,79 @@ bool letter_word(std::string_view letters) {
 }
 
 #if defined(__SSE2__)
-// The bytes of a block of sixteen as bit masks (bit i: byte i).
-struct Block {
-  unsigned letters = 0;
-  unsigned words = 0;  // word bytes: letters, digits, '_'
-  unsigned loud = 0;   // neither word bytes nor quiet (below `quiet_end`: white space, control bytes)
+// How to find, in a block of sixteen bytes, those other than word bytes
+// that may begin a rule: a compare for each, or when there are many, every
+// byte that is neither a word byte nor quiet (white space, control bytes).
+struct SymbolCompares {
+  bool loud = false;
+  __m128i quiet_end = _mm_set1_epi8(0x21);  // with `loud`: bytes below are quiet
+  static constexpr std::size_t kMost = 4;
+  __m128i plain[kMost] = {};                // bytes that begin a rule
+  std::size_t plain_count = 0;
+  __m128i before_digit[kMost] = {};         // ... when a digit follows
+  std::size_t before_digit_count = 0;
+  bool high = false;                        // and every byte from 0x80 (UTF-8)
 };
 
-Block classify(const unsigned char* at, __m128i quiet_end) {
+// The bytes of a block as bit masks (bit i: byte i).
+struct Block {
+  std::uint64_t letters = 0;
+  std::uint64_t words = 0;    // word bytes: letters, digits, '_'
+  std::uint64_t symbols = 0;  // other bytes that may begin a rule (some only before a digit)
+};
+
+// Sixteen bytes, bits 0-15. Inlined: it is most of what prose costs.
+[[gnu::always_inline]] inline Block classify16(const unsigned char* at, const SymbolCompares& compares) {
   const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  const __m128i lower = _mm_or_si128(block, _mm_set1_epi8(0x20));
-  const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(block, _mm_set1_epi8('9' + 1)));
+  // A range test in one signed compare: shifted so that the range begins at
+  // -128, the bytes in it are those below -128 + its size.
+  const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(block, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                        _mm_set1_epi8(-128 + 26));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
   const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(block, _mm_set1_epi8('_')));
-  const __m128i quiet = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-1)), _mm_cmplt_epi8(block, quiet_end));
   Block bits;
   bits.letters = static_cast<unsigned>(_mm_movemask_epi8(letter));
   bits.words = static_cast<unsigned>(_mm_movemask_epi8(word));
-  bits.loud = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(word, quiet))) & 0xFFFF;
+  __m128i symbol;
+  if (compares.loud) {
+    const __m128i quiet = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-1)), _mm_cmplt_epi8(block, compares.quiet_end));
+    symbol = _mm_andnot_si128(_mm_or_si128(word, quiet), _mm_set1_epi8(-1));
+  } else {
+    symbol = compares.high ? _mm_cmplt_epi8(block, _mm_setzero_si128()) : _mm_setzero_si128();
+    for (std::size_t k = 0; k < compares.plain_count; ++k) symbol = _mm_or_si128(symbol, _mm_cmpeq_epi8(block, compares.plain[k]));
+    if (compares.before_digit_count > 0) {
+      __m128i before_digit = _mm_setzero_si128();
+      for (std::size_t k = 0; k < compares.before_digit_count; ++k) {
+        before_digit = _mm_or_si128(before_digit, _mm_cmpeq_epi8(block, compares.before_digit[k]));
+      }
+      // A digit right after (the byte after the last is not here: it passes,
+      // and the scan looks at it).
+      const __m128i digit_next = _mm_or_si128(_mm_srli_si128(digit, 1), _mm_slli_si128(_mm_set1_epi8(-1), 15));
+      symbol = _mm_or_si128(symbol, _mm_and_si128(before_digit, digit_next));
+    }
+  }
+  bits.symbols = static_cast<unsigned>(_mm_movemask_epi8(symbol));
   return bits;
 }
 
-// The block at `at`, zero bytes standing in past the end of the text.
-Block classify(const unsigned char* at, std::size_t available, __m128i quiet_end) {
-  if (available >= 16) return classify(at, quiet_end);
-  unsigned char padded[16] = {};
-  std::memcpy(padded, at, available);
-  Block bits = classify(padded, quiet_end);
-  bits.loud &= (1u << available) - 1;
+// Sixty-four bytes at `at`, zero bytes standing in past the end of the text.
+// A block this long leaves the loop over its events once per 64 bytes: the
+// exit is a branch that cannot be foreseen.
+[[gnu::always_inline]] inline Block classify64(const unsigned char* at, std::size_t available, const SymbolCompares& compares) {
+  unsigned char padded[64];
+  if (available < 64) {
+    std::memset(padded, 0, sizeof padded);
+    std::memcpy(padded, at, available);
+    at = padded;
+  }
+  Block bits;
+  for (unsigned part = 0; part < 4; ++part) {
+    const Block sixteen = classify16(at + 16 * part, compares);
+    bits.letters |= sixteen.letters << (16 * part);
+    bits.words |= sixteen.words << (16 * part);
+    bits.symbols |= sixteen.symbols << (16 * part);
+  }
+  if (available < 64) bits.symbols &= (1ull << available) - 1;
   return bits;
 }
 #endif
@@ -205,7 +251,9 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
         } else if (word.whole) {
           add_entry(fold_letters(word.prefix) * kDigitTokenKey, just_this, NextToken());
         } else {
-          digit_token_prefixes_.emplace_back(word.prefix, just_this);
+          const std::string_view prefix = std::string_view(word.prefix).substr(0, 63);
+          add_entry(fold_letters(prefix) * kDigitPrefixKey, just_this, NextToken());
+          digit_prefix_lengths_ |= 1ull << prefix.size();
         }
       }
     }
@@ -229,8 +277,14 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
     } else {
       byte_kind_[b] = kSymbolStart;
     }
-    if (!is_word_byte(c)) symbol_starts_ = true;
-    if (b <= 0x20) quiet_starts_ = true;
+    if (is_word_byte(c)) continue;
+    if (b <= 0x20) {
+      quiet_starts_ = true;
+    } else if (b >= 0x80) {
+      high_symbols_ = true;
+    } else {
+      (byte_kind_[b] == kSymbolBeforeDigit ? digit_symbols_ : plain_symbols_).push_back(c);
+    }
   }
   inside_words_ = letters_inside_words_.any() || digits_inside_words_.any();
   any_letter_some_ = any_letter_.any();
@@ -246,24 +300,31 @@ void RuleAnchors::add_entry(std::uint64_t key, const RuleMask& rules, const Next
     known.next.merge(next);
     return;
   }
-  entries_.push_back({key, rules, next});
+  entries_.push_back({key, static_cast<std::uint32_t>(entries_.size()), rules, next});
 }
 
 void RuleAnchors::build_table() {
-  std::size_t capacity = 16;
-  while (capacity < 3 * entries_.size()) capacity *= 2;
-  table_shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
-  slot_keys_.assign(capacity, 0);
-  slot_entries_.assign(capacity, 0);
-  slot_mask_ = capacity - 1;
-  std::size_t pairs = 0;
-  for (std::size_t e = 0; e < entries_.size(); ++e) {
-    std::size_t slot = entries_[e].key >> table_shift_;
-    while (slot_keys_[slot] != 0) slot = (slot + 1) & (capacity - 1);
-    slot_keys_[slot] = entries_[e].key;
-    slot_entries_[slot] = static_cast<std::uint32_t>(e);
-    pairs += entries_[e].next.words.size();
+  // Few enough buckets to stay in the L1 cache, enough that none overflows.
+  std::size_t buckets = 16;
+  while (buckets * kBucketTags < 2 * entries_.size()) buckets *= 2;
+  for (bool fits = false; !fits; buckets *= 2) {
+    bucket_shift_ = 64 - static_cast<unsigned>(std::countr_zero(buckets));
+    tags_.assign(buckets * kBucketTags, 0);
+    tag_entries_.assign(buckets * kBucketTags, 0);
+    fits = true;
+    for (std::size_t e = 0; e < entries_.size() && fits; ++e) {
+      const std::size_t first = (entries_[e].key >> bucket_shift_) * kBucketTags;
+      std::size_t slot = first;
+      while (slot < first + kBucketTags && tags_[slot] != 0) ++slot;
+      fits = slot < first + kBucketTags;
+      if (!fits) break;
+      tags_[slot] = tag_of(entries_[e].key);
+      tag_entries_[slot] = static_cast<std::uint32_t>(e);
+    }
+    if (fits) break;
   }
+  std::size_t pairs = 0;
+  for (const Entry& entry : entries_) pairs += entry.next.words.size();
   // Whole words that may follow a start word go to one hash set of pairs; a
   // collision only lets a position through that the regex then rejects.
   std::size_t pair_capacity = 16;
@@ -296,12 +357,45 @@ void RuleAnchors::build_table() {
   }
 }
 
+std::uint16_t RuleAnchors::tag_of(std::uint64_t key) const {
+  return static_cast<std::uint16_t>(key >> (bucket_shift_ - 16)) | 1;  // the bits below the bucket's; never 0
+}
+
 const RuleAnchors::Entry* RuleAnchors::find(std::uint64_t key) const {
-  for (std::size_t slot = key >> table_shift_;; slot = (slot + 1) & slot_mask_) {
-    const std::uint64_t known = slot_keys_[slot];
-    if (known == key) return &entries_[slot_entries_[slot]];
-    if (known == 0) return nullptr;
+  const std::size_t first = (key >> bucket_shift_) * kBucketTags;
+  const std::uint16_t tag = tag_of(key);
+#if defined(__SSE2__)
+  // One compare for the bucket: most words are not there, at no branch.
+  const __m128i tags = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tags_.data() + first));
+  unsigned same = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(tags, _mm_set1_epi16(static_cast<short>(tag)))));
+  for (; same != 0; same &= same - 1) {
+    const std::size_t slot = first + static_cast<std::size_t>(std::countr_zero(same)) / 2;
+    same &= same - 1;  // the second bit of the tag's two
+    const Entry& entry = entries_[tag_entries_[slot]];
+    if (entry.key == key) return &entry;
   }
+#else
+  for (std::size_t slot = first; slot < first + kBucketTags; ++slot) {
+    if (tags_[slot] != tag) continue;
+    const Entry& entry = entries_[tag_entries_[slot]];
+    if (entry.key == key) return &entry;
+  }
+#endif
+  return nullptr;
+}
+
+bool RuleAnchors::prefix_rules(const unsigned char* at, std::size_t available, std::size_t letters,
+                               std::uint64_t lengths, std::uint64_t kind, RuleMask& rules) const {
+  bool found = false;
+  const std::uint64_t first_eight = load8(at, available);
+  for (lengths &= lengths_up_to(letters); lengths != 0; lengths &= lengths - 1) {
+    const std::size_t length = static_cast<std::size_t>(std::countr_zero(lengths));
+    if (const Entry* prefix = find(fold_letters(first_eight, at, length) * kind)) {
+      rules |= prefix->rules;
+      found = true;
+    }
+  }
+  return found;
 }
 
 bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t letters, const Entry* word,
@@ -312,16 +406,8 @@ bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t 
     found |= word->rules;
     any = true;
   }
-  if (prefix_lengths_ != 0) {
-    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    for (std::uint64_t lengths = prefix_lengths_ & lengths_up_to(letters); lengths != 0; lengths &= lengths - 1) {
-      const std::size_t length = static_cast<std::size_t>(std::countr_zero(lengths));
-      if (const Entry* prefix = find(fold_letters(load8(bytes + at, text.size() - at), bytes + at, length) * kPrefixKey)) {
-        found |= prefix->rules;
-        any = true;
-      }
-    }
-  }
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  if (prefix_lengths_ != 0 && prefix_rules(bytes + at, text.size() - at, letters, prefix_lengths_, kPrefixKey, found)) any = true;
   if (any) rules = found;
   return any;
 }
@@ -331,59 +417,102 @@ std::uint64_t RuleAnchors::pair_key(std::size_t word, std::uint64_t next_folded)
   return key == 0 ? 1 : key;
 }
 
-bool RuleAnchors::next_allows_word(const Entry& word, std::string_view text, std::size_t end) const {
-  const NextToken& next = word.next;
-  if (next.any) return true;
-  std::size_t at = end;
-  while (at < text.size() && is_space(static_cast<unsigned char>(text[at]))) ++at;
-  if (at == text.size()) return false;
-  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  if (!is_letter(bytes[at])) return next.bytes[bytes[at]];
-  const WordAt after = word_at(bytes + at, text.size() - at);
-  const std::size_t length = after.letters;
-  const std::uint64_t key = pair_key(static_cast<std::size_t>(&word - entries_.data()), after.folded);
+bool RuleAnchors::has_pair(const Entry& word, std::uint64_t next_folded) const {
+  const std::uint64_t key = pair_key(word.index, next_folded);
   const std::size_t mask = next_words_.size() - 1;
   for (std::size_t slot = key >> pair_shift_; next_words_[slot] != 0; slot = (slot + 1) & mask) {
     if (next_words_[slot] == key) return true;
   }
+  return false;
+}
+
+bool RuleAnchors::next_allows_word(const Entry& word, std::string_view text, std::size_t end) const {
+  const NextToken& next = word.next;
+  if (next.any) return true;
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t at = end;
+  while (at < size && is_space(bytes[at])) ++at;
+  if (at == size) return false;
+  if (!is_letter(bytes[at])) return next.bytes[bytes[at]];
+  const WordAt after = word_at(bytes + at, size - at);
+  if (has_pair(word, after.folded)) return true;
   // The word prefixes that may follow, if one begins with this letter.
   if (!((word.prefix_letters >> ((bytes[at] | 0x20) - 'a')) & 1)) return false;
   for (const StartWord& prefix : next.words) {
-    if (prefix.prefix.size() <= length && same_letters(text.substr(at, prefix.prefix.size()), prefix.prefix)) return true;
+    if (prefix.prefix.size() <= after.letters && same_letters(text.substr(at, prefix.prefix.size()), prefix.prefix)) return true;
   }
   return false;
 }
 
-RuleMask RuleAnchors::digit_token_rules(std::string_view text, std::size_t end) const {
-  std::size_t at = end;
-  while (at < text.size() && is_space(static_cast<unsigned char>(text[at]))) ++at;
-  if (at == text.size()) return digit_token_bytes_[256];
+void RuleAnchors::digit_token_allows(std::string_view text, std::size_t end, RuleMask& allowed) const {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  if (!is_letter(bytes[at])) return digit_token_bytes_[bytes[at]];
-  const WordAt token = word_at(bytes + at, text.size() - at);
-  const std::size_t length = token.letters;
-  RuleMask rules;
-  if (const Entry* word = find(token.folded * kDigitTokenKey)) rules = word->rules;
-  for (const auto& [prefix, prefix_rules] : digit_token_prefixes_) {
-    if (prefix.size() <= length && same_letters(text.substr(at, prefix.size()), prefix)) rules |= prefix_rules;
+  const std::size_t size = text.size();
+  std::size_t at = end;
+  while (at < size && is_space(bytes[at])) ++at;
+  if (at == size) {
+    allowed = digit_token_bytes_[256];
+  } else if (!is_letter(bytes[at])) {
+    allowed = digit_token_bytes_[bytes[at]];
+  } else {
+    const WordAt token = word_at(bytes + at, size - at);
+    const Entry* word = find(token.folded * kDigitTokenKey);
+    allowed = word != nullptr ? word->rules : RuleMask();
+    if (digit_prefix_lengths_ != 0) prefix_rules(bytes + at, size - at, token.letters, digit_prefix_lengths_, kDigitPrefixKey, allowed);
   }
-  return rules;
 }
 
-RuleMask RuleAnchors::digit_rules(std::string_view text, std::size_t at) const {
+std::size_t RuleAnchors::digit_start(std::string_view text, std::size_t at, RuleMask& rules, RuleMask& limited) const {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   // The length of the digit run and the byte after it.
   std::size_t end = at + 1;
   while (end < text.size() && is_digit(bytes[end])) ++end;
   const std::size_t length = std::min<std::size_t>(end - at, 16);
   const unsigned char after = end < text.size() ? static_cast<unsigned char>(bytes[end] | (is_letter(bytes[end]) ? 0x20 : 0)) : 0;
-  RuleMask rules = byte_rules_[bytes[at]] & digit_run_rules_[length] & after_digits_rules_[after];
+  rules = byte_rules_[bytes[at]] & digit_run_rules_[length] & after_digits_rules_[after];
+  limited = rules & digit_token_limited_;
+  return end;
+}
+
+RuleMask RuleAnchors::digit_rules(std::string_view text, std::size_t at) const {
+  RuleMask rules, limited;
+  const std::size_t end = digit_start(text, at, rules, limited);
   // Most digit rules allow any token after the run: look at it only for the others.
-  if ((rules & digit_token_limited_).any()) {
-    const RuleMask limited = rules & digit_token_limited_;
-    rules ^= limited & ~digit_token_rules(text, end);
+  if (limited.any()) {
+    RuleMask allowed;
+    digit_token_allows(text, end, allowed);
+    rules ^= limited & ~allowed;
   }
   return rules;
+}
+
+bool RuleAnchors::settle(const Waiting& waiting, std::string_view text, std::size_t next, bool letter,
+                         std::uint64_t folded, RuleMask& rules) const {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // Is the token at `next` the one after the start (only white space between)?
+  bool adjacent = next < text.size();
+  for (std::size_t between = waiting.end; adjacent && between < next; ++between) adjacent = is_space(bytes[between]);
+  if (waiting.word != nullptr) {
+    const Entry& word = *waiting.word;
+    bool allowed;
+    if (!adjacent || word.prefix_letters != 0) {
+      allowed = next_allows_word(word, text, waiting.end);
+    } else {
+      allowed = letter ? has_pair(word, folded) : word.next.bytes[bytes[next]];
+    }
+    if (allowed) rules = word.rules;
+    return allowed;
+  }
+  RuleMask allowed;
+  if (!adjacent || (letter && digit_prefix_lengths_ != 0)) {
+    digit_token_allows(text, waiting.end, allowed);
+  } else if (!letter) {
+    allowed = digit_token_bytes_[bytes[next]];
+  } else if (const Entry* token = find(folded * kDigitTokenKey)) {
+    allowed = token->rules;
+  }
+  rules = waiting.rules ^ (waiting.limited & ~allowed);
+  return rules.any();
 }
 
 bool RuleAnchors::next_allows(const NextToken& next, std::string_view text, std::size_t end, bool adjacent) {
@@ -446,37 +575,67 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
     while (i < size && is_word_byte(bytes[i]) && is_word_byte(bytes[i - 1])) ++i;
   }
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: a bit for each word start and each byte that
-  // may begin a rule by itself ("$", ".", a lead byte of "€"). White space
-  // and control bytes are passed over unless a rule begins with one. The
-  // block after is classified ahead, so that most words are measured off
-  // the bits.
-  const __m128i quiet_end = _mm_set1_epi8(quiet_starts_ ? 0 : 0x21);
-  unsigned before = i > 0 && is_word_byte(bytes[i - 1]) ? 1u : 0u;
-  Block block = classify(bytes + i, size - i, quiet_end);
-  for (; i < size; i += 16) {
-    const Block ahead = i + 16 < size ? classify(bytes + i + 16, size - i - 16, quiet_end) : Block{};
-    const std::uint32_t letters_ahead = block.letters | ahead.letters << 16;
-    unsigned events = block.words & ~((block.words << 1) | before) & 0xFFFF;
-    if (symbol_starts_) events |= block.loud;
+  // Sixty-four bytes at a time: a bit for each word start and each byte
+  // that may begin a rule by itself ("$", "." before a digit, a lead byte
+  // of "€"); most words are measured off the bits.
+  SymbolCompares compares;
+  if (quiet_starts_ || plain_symbols_.size() > SymbolCompares::kMost || digit_symbols_.size() > SymbolCompares::kMost) {
+    compares.loud = true;
+    compares.quiet_end = _mm_set1_epi8(quiet_starts_ ? 0 : 0x21);
+  } else {
+    for (unsigned char c : plain_symbols_) compares.plain[compares.plain_count++] = _mm_set1_epi8(static_cast<char>(c));
+    for (unsigned char c : digit_symbols_) compares.before_digit[compares.before_digit_count++] = _mm_set1_epi8(static_cast<char>(c));
+    compares.high = high_symbols_;
+  }
+  std::uint64_t before = i > 0 && is_word_byte(bytes[i - 1]) ? 1 : 0;
+  // A start word or a digit run whose rules depend on the token after it
+  // waits for the next event: that is the token, when only white space
+  // comes between, and the scan reads it anyway.
+  Waiting waiting;
+  for (; i < size; i += 64) {
+    const Block block = classify64(bytes + i, size - i, compares);
+    std::uint64_t events = (block.words & ~((block.words << 1) | before)) | block.symbols;
     for (; events != 0; events &= events - 1) {
       const unsigned bit = static_cast<unsigned>(std::countr_zero(events));
       const std::size_t at = i + bit;
-      if ((block.letters >> bit) & 1) {
-        std::size_t letters = static_cast<std::size_t>(std::countr_one(letters_ahead >> bit));
-        if (bit + letters >= 32) letters = 32 - bit + letter_run(bytes + i + 32, size - i - 32);
+      const bool letter = (block.letters >> bit) & 1;
+      std::size_t letters = 0;
+      std::uint64_t folded = 0;
+      if (letter) {
+        letters = static_cast<std::size_t>(std::countr_one(block.letters >> bit));
+        if (bit + letters == 64) letters += letter_run(bytes + i + 64, size - std::min(size, i + 64));
+        folded = fold_letters(load8(bytes + at, size - at), bytes + at, letters);
+      }
+      if (waiting.active) {
+        waiting.active = false;
+        if (settle(waiting, text, at, letter, folded, rules) && found(waiting.at, rules)) return;
+      }
+      if (letter) {
         // Most words are not in the table and cost no more than this.
-        const Entry* word = find(fold_letters(load8(bytes + at, size - at), bytes + at, letters) * kWordKey);
-        if ((word != nullptr || open_letters_) && word_rules(text, at, letters, word, rules) && found(at, rules)) return;
+        const Entry* word = find(folded * kWordKey);
+        if (open_letters_) {
+          if (word_rules(text, at, letters, word, rules) && found(at, rules)) return;
+        } else if (word != nullptr) {
+          if (word->next.any) {
+            if (found(at, word->rules)) return;
+          } else {
+            waiting.wait(at, at + letters, word);
+          }
+        }
         continue;
       }
       switch (byte_kind_[bytes[at]]) {
         case kNoStart:
           continue;
-        case kDigitStart:
-          rules = digit_rules(text, at);
-          if (rules.any() && found(at, rules)) return;
+        case kDigitStart: {
+          const std::size_t end = digit_start(text, at, waiting.rules, waiting.limited);
+          if (waiting.limited.any()) {
+            waiting.wait(at, end, nullptr);
+          } else if (waiting.rules.any() && found(at, waiting.rules)) {
+            return;
+          }
           continue;
+        }
         case kSymbolBeforeDigit:
           if (at + 1 == size || !is_digit(bytes[at + 1])) continue;
           [[fallthrough]];
@@ -485,9 +644,9 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
           continue;
       }
     }
-    before = (block.words >> 15) & 1;
-    block = ahead;
+    before = block.words >> 63;
   }
+  if (waiting.active && settle(waiting, text, size, false, 0, rules)) found(waiting.at, rules);
 #else
   for (; i < size; ++i) {
     const bool word_start = i == 0 || !is_word_byte(bytes[i - 1]);

@@ -59,6 +59,7 @@ class RuleAnchors {
   // a word that may follow a digit run.
   struct Entry {
     std::uint64_t key = 0;
+    std::uint32_t index = 0;  // in entries_
     RuleMask rules;
     NextToken next;  // what may follow (merged over the rules); its whole words are in next_words_
     std::uint32_t prefix_letters = 0;  // bit i: a word prefix in `next` begins with letter i
@@ -69,6 +70,7 @@ class RuleAnchors {
   void build_table();
   // The entry of `key`, or null.
   const Entry* find(std::uint64_t key) const;
+  std::uint16_t tag_of(std::uint64_t key) const;
   // True when a rule can begin at `at`, with those rules in `rules`.
   bool starts_here(std::string_view text, std::size_t at, bool word_start, RuleMask& rules) const;
   // The rules that begin with the letter word of `letters` letters at `at`
@@ -77,24 +79,58 @@ class RuleAnchors {
   bool word_rules(std::string_view text, std::size_t at, std::size_t letters, const Entry* word, RuleMask& rules) const;
   // The rules that begin with the digit run at `at`.
   RuleMask digit_rules(std::string_view text, std::size_t at) const;
+  // The same before the token after the run is looked at: the rules, and
+  // those of them that depend on the token; returns the end of the run.
+  std::size_t digit_start(std::string_view text, std::size_t at, RuleMask& rules, RuleMask& limited) const;
+  // A start whose rules depend on the token after it, waiting for the scan
+  // to reach that token.
+  struct Waiting {
+    std::size_t at = 0;            // the start
+    std::size_t end = 0;           // where the token may begin, white space skipped
+    const Entry* word = nullptr;   // a start word, or else a digit run:
+    RuleMask rules;                // its rules,
+    RuleMask limited;              // and those that depend on the token
+    bool active = false;
+    void wait(std::size_t start, std::size_t token_from, const Entry* start_word) {
+      at = start;
+      end = token_from;
+      word = start_word;
+      active = true;
+    }
+  };
+  // True when the waiting start begins rules, with them in `rules`, the
+  // token being the one at `next` (`letter`: a letter word, its letters
+  // folded in `folded`), unless something other than white space comes
+  // first: then the text is read again.
+  bool settle(const Waiting& waiting, std::string_view text, std::size_t next, bool letter, std::uint64_t folded,
+              RuleMask& rules) const;
   // True when the token after the word ending at `end` may follow it (white
   // space skipped), or with `adjacent`, the byte right at `end`.
   static bool next_allows(const NextToken& next, std::string_view text, std::size_t end, bool adjacent = false);
   // The same for a start word, its whole next words looked up by hash.
   bool next_allows_word(const Entry& word, std::string_view text, std::size_t end) const;
+  // True when the word of `next_folded` letters may follow start word `word`.
+  bool has_pair(const Entry& word, std::uint64_t next_folded) const;
   // The key of start word `word` followed by the word of `next_folded` letters.
   static std::uint64_t pair_key(std::size_t word, std::uint64_t next_folded);
-  // Those of digit_token_limited_ that allow the token at or after `end`.
-  RuleMask digit_token_rules(std::string_view text, std::size_t end) const;
+  // The rules of digit_token_limited_ that allow the token at or after `end`, in `allowed`.
+  void digit_token_allows(std::string_view text, std::size_t end, RuleMask& allowed) const;
+  // Adds to `rules` those of the prefixes of kind `kind` (a key multiplier)
+  // of the word of `letters` letters at `at` whose lengths are in `lengths`;
+  // false when there are none.
+  bool prefix_rules(const unsigned char* at, std::size_t available, std::size_t letters, std::uint64_t lengths,
+                    std::uint64_t kind, RuleMask& rules) const;
 
-  // The table: open addressing by a 64-bit key (the hash of the letters,
-  // salted by kind), which is all that is compared: a collision only adds
-  // rules. Entries with the same key are merged.
+  // The table: a 64-bit key for each entry (the letters folded and
+  // multiplied, by kind), which is all that is compared: a collision only
+  // adds rules, and entries with the same key are merged. A key's top bits
+  // pick a bucket of eight 16-bit tags (the key's next bits), and a tag that
+  // matches points to the entry.
+  static constexpr std::size_t kBucketTags = 8;
   std::vector<Entry> entries_;
-  std::vector<std::uint64_t> slot_keys_;      // 0: empty
-  std::vector<std::uint32_t> slot_entries_;   // index into entries_
-  unsigned table_shift_ = 64;                 // a key's first slot: its top bits
-  std::size_t slot_mask_ = 0;
+  std::vector<std::uint16_t> tags_;           // kBucketTags per bucket; 0: empty
+  std::vector<std::uint32_t> tag_entries_;    // the entry of each tag
+  unsigned bucket_shift_ = 60;                // a key's bucket: key >> bucket_shift_
   std::uint64_t prefix_lengths_ = 0;          // bit k: some start prefix has k letters (k < 64)
   std::vector<std::uint64_t> next_words_;     // pair_key(entry, a whole word that may follow); 0: empty
   unsigned pair_shift_ = 64;
@@ -109,19 +145,23 @@ class RuleAnchors {
   std::array<RuleMask, 256> after_digits_rules_;
   // The rules that say what the token after the run (white space skipped)
   // may be; those of them that allow it by the first byte of a token that is
-  // not a letter word (whole letter words are in the table, word prefixes
-  // in a short list).
+  // not a letter word (letter words and their prefixes are in the table).
   RuleMask digit_token_limited_;
   std::array<RuleMask, 257> digit_token_bytes_;  // 256: the end of the text
-  std::vector<std::pair<std::string, RuleMask>> digit_token_prefixes_;
+  std::uint64_t digit_prefix_lengths_ = 0;       // bit k: a word prefix of k letters may follow a digit run
   RuleMask any_letter_;                        // rules that can begin with any letter
   RuleMask letters_inside_words_;              // rules that can begin with a letter inside a word
   RuleMask digits_inside_words_;               // ... with a digit inside a word
   bool inside_words_ = false;                  // some rule can begin inside a word
   bool any_letter_some_ = false;               // any_letter_.any()
   bool open_letters_ = false;                  // any_letter_some_ or some start prefix: a word not in the table may start a rule
-  bool symbol_starts_ = false;                 // a rule begins with a byte other than a word byte
-  bool quiet_starts_ = false;                  // ... with white space or a control byte
+  // The bytes other than word bytes that rules begin with: white space or
+  // control bytes, other ASCII bytes (those that need a digit right after
+  // apart), and bytes from 0x80.
+  bool quiet_starts_ = false;
+  std::vector<unsigned char> plain_symbols_;
+  std::vector<unsigned char> digit_symbols_;
+  bool high_symbols_ = false;
 };
 
 }  // namespace newsmine
