@@ -474,7 +474,7 @@ class Analysis {
             add_word(std::move(prefix), seq, j, bounded, after);
             return false;
           }
-          add_first(node.first, bounded);
+          add_first(node, seq, i, bounded, after);
           if (mode_ == Mode::first) note_byte_next(node, seq, i, after);
           // Optional, or (after a start word) white space or more: the next
           // part may come first.
@@ -495,24 +495,66 @@ class Analysis {
   }
 
  private:
-  // True when the text right after seq[from - 1] cannot begin with a letter.
-  static bool follows_nonletter(const Sequence& seq, std::size_t from, const Continuation* after) {
-    for (std::size_t i = from; i < seq.size(); ++i) {
-      const Node& node = seq[i];
-      if (node.kind == Node::Kind::boundary && node.min > 0) return true;  // after a letter, \b ends the word
-      if (!node.nonletter) return false;
-      if (!node.nullable) return true;
-    }
-    for (const Continuation* c = after; c != nullptr; c = c->outer) {
-      if (c->repeating != nullptr && !c->repeating->nonletter) return false;
-      for (std::size_t i = c->from; i < c->sequence->size(); ++i) {
-        const Node& node = (*c->sequence)[i];
-        if (node.kind == Node::Kind::boundary && node.min > 0) return true;
-        if (!node.nonletter) return false;
-        if (!node.nullable) return true;
+  // One way a start word can end: the letters after its plain run ("s" after
+  // "billionth" in "(?:billionth|...)s?\b"), and where the pattern goes on
+  // after the last of them (seq[from...], then `after`).
+  struct Ending {
+    std::string letters;
+    const Sequence* seq = nullptr;
+    std::size_t from = 0;
+    const Continuation* after = nullptr;
+  };
+  // Few and short, or the word counts as a prefix: a scanner looks each one up.
+  static constexpr std::size_t kMaxEndings = 8;
+  static constexpr std::size_t kMaxEndingLetters = 8;
+
+  // Adds to `out` every way the word before seq[from] can end, `ending` being
+  // the letters so far. False when a letter the walk does not follow (a class,
+  // a repetition, a group with letters, the end of the pattern) may come
+  // next: then any letters may follow and the word is only a prefix. With
+  // `after_optional`, an optional non-letter ("\.?") came since the last
+  // letter, so a letter after it need not be adjacent to the word.
+  static bool word_endings(const Sequence& seq, std::size_t from, const Continuation* after, Ending ending,
+                           std::vector<Ending>& out, bool after_optional = false) {
+    const Sequence* at = &seq;
+    const Continuation* rest = after;
+    for (std::size_t i = from;; i = rest->from, at = rest->sequence, rest = rest->outer) {
+      for (; i < at->size(); ++i) {
+        const Node& node = (*at)[i];
+        const bool ends = (node.kind == Node::Kind::boundary && node.min > 0) ||  // after a letter, \b ends the word
+                          (node.nonletter && !node.nullable);
+        if (ends) {
+          if (out.size() >= kMaxEndings) return false;
+          out.push_back(std::move(ending));
+          return true;
+        }
+        if (node.kind == Node::Kind::zero_width) continue;
+        if (node.nonletter) {
+          after_optional = true;
+          continue;
+        }
+        if (after_optional || !node.letter_literal() || node.repeats || ending.letters.size() >= kMaxEndingLetters) {
+          return false;
+        }
+        Ending longer{ending.letters + static_cast<char>(node.first_byte()), at, i + 1, rest};
+        if (node.min > 0) {
+          ending = std::move(longer);
+          continue;
+        }
+        if (!word_endings(*at, i + 1, rest, std::move(longer), out)) return false;
+        // Without the optional letter: what follows it may follow the word.
+        if (ending.seq == at && ending.from == i) ending.from = i + 1;
+      }
+      if (rest == nullptr) return false;  // the pattern may end here, and anything may follow
+      if (rest->repeating != nullptr && !rest->repeating->nonletter) return false;
+      // Where the pattern goes on is the same place, said more simply (a
+      // group that may run again stays in: the next token may begin it).
+      if (rest->repeating == nullptr && ending.seq == at && ending.from == at->size()) {
+        ending.seq = rest->sequence;
+        ending.from = rest->from;
+        ending.after = rest->outer;
       }
     }
-    return false;  // the pattern may end here, and anything may follow
   }
 
   // For the ASCII symbols a match can begin with ("." in ".08", "-" in
@@ -559,9 +601,18 @@ class Analysis {
  private:
   void add_word(std::string prefix, const Sequence& seq, std::size_t end, bool bounded, const Continuation* after) {
     if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
-    StartWord word{std::move(prefix), follows_nonletter(seq, end, after), {}};
-    if (mode_ == Mode::first && word.whole) word.next = next_token(seq, end, after);
-    merge_word(std::move(word));
+    // A word that can end in a few ways ("first" or "firsts") is those whole
+    // words, each with what follows it: a scanner can then look it up.
+    std::vector<Ending> endings;
+    if (!word_endings(seq, end, after, Ending{"", &seq, end, after}, endings)) {
+      merge_word(StartWord{std::move(prefix), false, {}});
+      return;
+    }
+    for (const Ending& ending : endings) {
+      StartWord word{prefix + ending.letters, true, {}};
+      if (mode_ == Mode::first) word.next = next_token(*ending.seq, ending.from, ending.after);
+      merge_word(std::move(word));
+    }
   }
 
   void merge_word(StartWord word) {
@@ -574,12 +625,18 @@ class Analysis {
     result.words.push_back(std::move(word));
   }
 
-  void add_first(const std::bitset<256>& first, bool bounded) {
+  // The first bytes of seq[i]: a letter begins a word ("x" in "[x×]\s?10"),
+  // which goes on as add_word() works out unless the node repeats.
+  void add_first(const Node& node, const Sequence& seq, std::size_t i, bool bounded, const Continuation* after) {
     for (std::size_t b = 0; b < 256; ++b) {
-      if (!first[b]) continue;
+      if (!node.first[b]) continue;
       if (b >= 'a' && b <= 'z') {
-        merge_word(StartWord{std::string(1, static_cast<char>(b)), false, {}});
-        if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
+        if (node.repeats) {
+          merge_word(StartWord{std::string(1, static_cast<char>(b)), false, {}});
+          if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
+        } else {
+          add_word(std::string(1, static_cast<char>(b)), seq, i + 1, bounded, after);
+        }
       } else {
         result.bytes.set(b);
         if (is_digit(static_cast<unsigned char>(b)) && !bounded && mode_ == Mode::first) result.digits_inside_words = true;

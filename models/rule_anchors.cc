@@ -22,7 +22,12 @@ constexpr std::array<bool, 256> kWordByte = [] {
 bool is_letter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool is_word_byte(unsigned char c) { return kWordByte[c]; }
 // The white space PatternStarts skips between a start word and the next token.
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr std::array<bool, 256> kSpaceByte = [] {
+  std::array<bool, 256> table{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+bool is_space(unsigned char c) { return kSpaceByte[c]; }
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ull;
 constexpr std::uint64_t kHighs = 0x8080808080808080ull;
@@ -48,7 +53,7 @@ std::uint64_t letter_bytes(std::uint64_t word) {
 }
 
 // The number of letters from `at` (at least one is there).
-std::size_t letter_run(const unsigned char* at, std::size_t available) {
+[[gnu::always_inline]] inline std::size_t letter_run(const unsigned char* at, std::size_t available) {
   std::size_t length = 0;
   while (length < available) {
     const std::uint64_t others = ~letter_bytes(load8(at + length, available - length)) & kHighs;
@@ -58,26 +63,50 @@ std::size_t letter_run(const unsigned char* at, std::size_t available) {
   return available;
 }
 
-// Up to eight letters from `at`, lower-cased, packed into a word;
-// `available` bytes may be read.
-std::uint64_t pack_letters(const unsigned char* at, std::size_t count, std::size_t available) {
-  if (count > 8) count = 8;
-  const std::uint64_t mask = count == 8 ? ~0ull : (1ull << (8 * count)) - 1;
-  return (load8(at, available) | (0x20 * kOnes)) & mask;
+// The letters at `at` folded into 64 bits that tell words apart, and are
+// never 0: up to eight letters lower-cased as they are; a longer word mixes
+// in its last eight and its length. `first_eight` is load8(at, ...).
+std::uint64_t fold_letters(std::uint64_t first_eight, const unsigned char* at, std::size_t length) {
+  const std::size_t first = std::min<std::size_t>(length, 8);
+  std::uint64_t folded = (first_eight | (0x20 * kOnes)) & (~0ull >> (64 - 8 * first));
+  if (length > 8) {
+    // Bit 63 of a letter is 0: set in the mix, it keeps the result non-zero.
+    const std::uint64_t last = load8(at + length - 8, 8) | (0x20 * kOnes);
+    folded ^= (last * 0xC2B2AE3D27D4EB4Full + length) | (1ull << 63);
+  }
+  return folded;
 }
 
-// A hash of the `length` letters at `at` from the first and last eight and
-// the length: one multiply per word, not per letter.
-std::uint64_t hash_letters(const unsigned char* at, std::size_t length, std::size_t available) {
-  std::uint64_t key = pack_letters(at, length, available) * 0x9E3779B97F4A7C15ull;
-  if (length > 8) key ^= pack_letters(at + length - 8, 8, 8) * 0xC2B2AE3D27D4EB4Full;
-  key ^= length * 0x165667B19E3779F9ull;
-  return key ^ (key >> 29);
+std::uint64_t fold_letters(std::string_view letters) {
+  const unsigned char* at = reinterpret_cast<const unsigned char*>(letters.data());
+  return fold_letters(load8(at, letters.size()), at, letters.size());
 }
 
-std::uint64_t hash_letters(std::string_view letters) {
-  return hash_letters(reinterpret_cast<const unsigned char*>(letters.data()), letters.size(), letters.size());
+// The letter word at `at` (a letter is there): its length and its letters folded.
+struct WordAt {
+  std::size_t letters;
+  std::uint64_t folded;
+};
+
+[[gnu::always_inline]] inline WordAt word_at(const unsigned char* at, std::size_t available) {
+  const std::uint64_t eight = load8(at, available);
+  const std::uint64_t others = ~letter_bytes(eight) & kHighs;  // the zero fill is no letter
+  const std::size_t letters = others != 0 ? static_cast<std::size_t>(std::countr_zero(others)) / 8
+                                          : 8 + letter_run(at + 8, available - 8);
+  return {letters, fold_letters(eight, at, letters)};
 }
+
+// The keys of the table: folded letters times an odd constant for each kind
+// of entry, so never 0 either; the product's top bits pick the slot.
+constexpr std::uint64_t kWordKey = 0x9E3779B97F4A7C15ull;        // a whole start word
+constexpr std::uint64_t kPrefixKey = 0xD6E8FEB86659FD93ull;      // a start prefix
+constexpr std::uint64_t kDigitTokenKey = 0xA0761D6478BD642Full;  // a whole word after a digit run
+constexpr std::uint64_t kDigitPrefixKey = 0xE7037ED1A0B428DBull; // a prefix of a word after a digit run
+
+// Bits 1..count set: the prefix lengths a word of `count` letters has.
+std::uint64_t lengths_up_to(std::size_t count) { return count >= 63 ? ~1ull : (2ull << count) - 2; }
+
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 bool same_letters(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
@@ -87,12 +116,108 @@ bool same_letters(std::string_view text, std::string_view lower) {
   return true;
 }
 
+// True when `letters` is a non-empty run of ASCII letters.
+bool letter_word(std::string_view letters) {
+  return !letters.empty() && std::all_of(letters.begin(), letters.end(), [](char c) { return is_letter(static_cast<unsigned char>(c)); });
+}
+
+#if defined(__SSE2__)
+// How to find, in a block of sixteen bytes, those other than word bytes
+// that may begin a rule: a compare for each, or when there are many, every
+// byte that is neither a word byte nor quiet (white space, control bytes).
+struct SymbolCompares {
+  bool loud = false;
+  __m128i quiet_end = _mm_set1_epi8(0x21);  // with `loud`: bytes below are quiet
+  static constexpr std::size_t kMost = 4;
+  __m128i plain[kMost] = {};                // bytes that begin a rule
+  std::size_t plain_count = 0;
+  __m128i before_digit[kMost] = {};         // ... when a digit follows
+  std::size_t before_digit_count = 0;
+  bool high = false;                        // and every byte from 0x80 (UTF-8)
+};
+
+// The bytes of a block as bit masks (bit i: byte i).
+struct Block {
+  std::uint64_t letters = 0;
+  std::uint64_t words = 0;    // word bytes: letters, digits, '_'
+  std::uint64_t symbols = 0;  // other bytes that may begin a rule (some only before a digit)
+};
+
+// Sixteen bytes, bits 0-15. Inlined: it is most of what prose costs.
+[[gnu::always_inline]] inline Block classify16(const unsigned char* at, const SymbolCompares& compares) {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // A range test in one signed compare: shifted so that the range begins at
+  // -128, the bytes in it are those below -128 + its size.
+  const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(block, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                        _mm_set1_epi8(-128 + 26));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
+  const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(block, _mm_set1_epi8('_')));
+  Block bits;
+  bits.letters = static_cast<unsigned>(_mm_movemask_epi8(letter));
+  bits.words = static_cast<unsigned>(_mm_movemask_epi8(word));
+  __m128i symbol;
+  if (compares.loud) {
+    const __m128i quiet = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-1)), _mm_cmplt_epi8(block, compares.quiet_end));
+    symbol = _mm_andnot_si128(_mm_or_si128(word, quiet), _mm_set1_epi8(-1));
+  } else {
+    symbol = compares.high ? _mm_cmplt_epi8(block, _mm_setzero_si128()) : _mm_setzero_si128();
+    for (std::size_t k = 0; k < compares.plain_count; ++k) symbol = _mm_or_si128(symbol, _mm_cmpeq_epi8(block, compares.plain[k]));
+    if (compares.before_digit_count > 0) {
+      __m128i before_digit = _mm_setzero_si128();
+      for (std::size_t k = 0; k < compares.before_digit_count; ++k) {
+        before_digit = _mm_or_si128(before_digit, _mm_cmpeq_epi8(block, compares.before_digit[k]));
+      }
+      // A digit right after (the byte after the last is not here: it passes,
+      // and the scan looks at it).
+      const __m128i digit_next = _mm_or_si128(_mm_srli_si128(digit, 1), _mm_slli_si128(_mm_set1_epi8(-1), 15));
+      symbol = _mm_or_si128(symbol, _mm_and_si128(before_digit, digit_next));
+    }
+  }
+  bits.symbols = static_cast<unsigned>(_mm_movemask_epi8(symbol));
+  return bits;
+}
+
+// Sixty-four bytes at `at`, zero bytes standing in past the end of the text.
+// A block this long leaves the loop over its events once per 64 bytes: the
+// exit is a branch that cannot be foreseen.
+[[gnu::always_inline]] inline Block classify64(const unsigned char* at, std::size_t available, const SymbolCompares& compares) {
+  unsigned char padded[64];
+  if (available < 64) {
+    std::memset(padded, 0, sizeof padded);
+    std::memcpy(padded, at, available);
+    at = padded;
+  }
+  Block bits;
+  for (unsigned part = 0; part < 4; ++part) {
+    const Block sixteen = classify16(at + 16 * part, compares);
+    bits.letters |= sixteen.letters << (16 * part);
+    bits.words |= sixteen.words << (16 * part);
+    bits.symbols |= sixteen.symbols << (16 * part);
+  }
+  if (available < 64) bits.symbols &= (1ull << available) - 1;
+  return bits;
+}
+#endif
+
 }  // namespace
 
 RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
+  RuleMask digit_token_free;
   for (std::size_t rule = 0; rule < starts.size() && rule < kMaxRules; ++rule) {
     const PatternStarts& start = starts[rule];
-    for (const StartWord& word : start.words) add_word(word, rule);
+    const RuleMask just_this = RuleMask().set(rule);
+    for (const StartWord& word : start.words) {
+      if (!letter_word(word.prefix)) {  // not a letter word after all: any word may start it
+        any_letter_.set(rule);
+      } else if (word.whole) {
+        add_entry(fold_letters(word.prefix) * kWordKey, just_this, word.next);
+      } else {
+        // A shorter prefix lets more words through.
+        const std::string_view prefix = std::string_view(word.prefix).substr(0, 63);
+        add_entry(fold_letters(prefix) * kPrefixKey, just_this, NextToken());
+        prefix_lengths_ |= 1ull << prefix.size();
+      }
+    }
     for (std::size_t b = 0; b < 256; ++b) {
       if (!start.bytes[b]) continue;
       NextToken next;  // anything, unless the rule says what follows this byte
@@ -116,15 +241,19 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
     }
     const NextToken& token = start.after_digit_token;
     if (!start.digit_run_known || token.any) {
-      digit_token_free_.set(rule);
+      digit_token_free.set(rule);
     } else {
       for (std::size_t b = 0; b < 256; ++b)
         if (token.bytes[b]) digit_token_bytes_[b].set(rule);
       for (const StartWord& word : token.words) {
-        if (word.whole) {
-          digit_token_words_.emplace_back(hash_letters(word.prefix), RuleMask().set(rule));
+        if (!letter_word(word.prefix)) {
+          digit_token_free.set(rule);  // not a letter word: let any token through
+        } else if (word.whole) {
+          add_entry(fold_letters(word.prefix) * kDigitTokenKey, just_this, NextToken());
         } else {
-          digit_token_prefixes_.emplace_back(word.prefix, RuleMask().set(rule));
+          const std::string_view prefix = std::string_view(word.prefix).substr(0, 63);
+          add_entry(fold_letters(prefix) * kDigitPrefixKey, just_this, NextToken());
+          digit_prefix_lengths_ |= 1ull << prefix.size();
         }
       }
     }
@@ -132,164 +261,258 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
     if (start.letters_inside_words) letters_inside_words_.set(rule);
     if (start.digits_inside_words) digits_inside_words_.set(rule);
   }
-  for (std::size_t b = 0; b < 256; ++b) byte_starts_[b] = byte_rules_[b].any();
-  // One entry per word hash, the rules merged.
-  std::sort(digit_token_words_.begin(), digit_token_words_.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::pair<std::uint64_t, RuleMask>> merged;
-  for (const auto& entry : digit_token_words_) {
-    if (!merged.empty() && merged.back().first == entry.first) {
-      merged.back().second |= entry.second;
+  for (std::size_t r = 0; r < std::min(starts.size(), kMaxRules); ++r) {
+    if (!digit_token_free[r]) digit_token_limited_.set(r);
+  }
+  for (std::size_t b = 0; b < 256; ++b) {
+    if (!byte_rules_[b].any()) continue;
+    const unsigned char c = static_cast<unsigned char>(b);
+    const NextToken& next = byte_next_[b];
+    bool digits_only = !next.any && next.words.empty();
+    for (std::size_t n = 0; n < 256; ++n) digits_only = digits_only && (!next.bytes[n] || is_digit(static_cast<unsigned char>(n)));
+    if (is_digit(c)) {
+      byte_kind_[b] = kDigitStart;
+    } else if (!is_word_byte(c) && digits_only) {
+      byte_kind_[b] = kSymbolBeforeDigit;  // "." in ".08": most dots are not
     } else {
-      merged.push_back(entry);
+      byte_kind_[b] = kSymbolStart;
+    }
+    if (is_word_byte(c)) continue;
+    if (b <= 0x20) {
+      quiet_starts_ = true;
+    } else if (b >= 0x80) {
+      high_symbols_ = true;
+    } else {
+      (byte_kind_[b] == kSymbolBeforeDigit ? digit_symbols_ : plain_symbols_).push_back(c);
     }
   }
-  digit_token_words_ = std::move(merged);
   inside_words_ = letters_inside_words_.any() || digits_inside_words_.any();
   any_letter_some_ = any_letter_.any();
-  for (std::size_t b = 0x21; b < 256; ++b) {
-    if (byte_starts_[b] && !is_word_byte(static_cast<unsigned char>(b))) symbol_starts_ = true;
+  open_letters_ = any_letter_some_ || prefix_lengths_ != 0;
+  build_table();
+}
+
+void RuleAnchors::add_entry(std::uint64_t key, const RuleMask& rules, const NextToken& next) {
+  for (Entry& known : entries_) {
+    if (known.key != key) continue;
+    // The same letters, or (rarely) a collision: one entry lets both through.
+    known.rules |= rules;
+    known.next.merge(next);
+    return;
   }
-  letters_inside_some_ = letters_inside_words_.any();
-  std::size_t capacity = 16;
-  while (capacity < 4 * words_.size()) capacity *= 2;
-  slots_.assign(capacity, 0);
+  entries_.push_back({key, static_cast<std::uint32_t>(entries_.size()), rules, next});
+}
+
+void RuleAnchors::build_table() {
+  // Few enough buckets to stay in the L1 cache, enough that none overflows.
+  std::size_t buckets = 16;
+  while (buckets * kBucketTags < 2 * entries_.size()) buckets *= 2;
+  for (bool fits = false; !fits; buckets *= 2) {
+    bucket_shift_ = 64 - static_cast<unsigned>(std::countr_zero(buckets));
+    tags_.assign(buckets * kBucketTags, 0);
+    tag_entries_.assign(buckets * kBucketTags, 0);
+    fits = true;
+    for (std::size_t e = 0; e < entries_.size() && fits; ++e) {
+      const std::size_t first = (entries_[e].key >> bucket_shift_) * kBucketTags;
+      std::size_t slot = first;
+      while (slot < first + kBucketTags && tags_[slot] != 0) ++slot;
+      fits = slot < first + kBucketTags;
+      if (!fits) break;
+      tags_[slot] = tag_of(entries_[e].key);
+      tag_entries_[slot] = static_cast<std::uint32_t>(e);
+    }
+    if (fits) break;
+  }
   std::size_t pairs = 0;
-  for (std::size_t w = 0; w < words_.size(); ++w) {
-    std::size_t slot = hash_letters(words_[w].letters) & (capacity - 1);
-    while (slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
-    slots_[slot] = static_cast<std::uint32_t>(w + 1);
-    pairs += words_[w].next.words.size();
-  }
+  for (const Entry& entry : entries_) pairs += entry.next.words.size();
   // Whole words that may follow a start word go to one hash set of pairs; a
   // collision only lets a position through that the regex then rejects.
   std::size_t pair_capacity = 16;
   while (pair_capacity < 4 * pairs) pair_capacity *= 2;
   next_words_.assign(pair_capacity, 0);
-  for (std::size_t w = 0; w < words_.size(); ++w) {
+  pair_shift_ = 64 - static_cast<unsigned>(std::countr_zero(pair_capacity));
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    NextToken& next = entries_[e].next;
+    if (next.any) {
+      next.words.clear();
+      continue;
+    }
+    if (!std::all_of(next.words.begin(), next.words.end(), [](const StartWord& word) { return letter_word(word.prefix); })) {
+      next = NextToken();  // not a letter word: let any token through
+      continue;
+    }
     std::vector<StartWord> prefixes;
-    for (const StartWord& next : words_[w].next.words) {
-      if (!next.whole) {
-        prefixes.push_back(next);
+    for (const StartWord& word : next.words) {
+      if (!word.whole) {
+        prefixes.push_back(word);
         continue;
       }
-      const std::uint64_t key = pair_key(w, hash_letters(next.prefix));
-      std::size_t slot = key & (pair_capacity - 1);
+      const std::uint64_t key = pair_key(e, fold_letters(word.prefix));
+      std::size_t slot = key >> pair_shift_;
       while (next_words_[slot] != 0 && next_words_[slot] != key) slot = (slot + 1) & (pair_capacity - 1);
       next_words_[slot] = key;
     }
-    words_[w].next.words = std::move(prefixes);
-    for (const StartWord& prefix : words_[w].next.words) words_[w].prefix_letters |= 1u << (prefix.prefix[0] - 'a');
+    next.words = std::move(prefixes);
+    for (const StartWord& prefix : next.words) entries_[e].prefix_letters |= 1u << ((prefix.prefix[0] | 0x20) - 'a');
   }
 }
 
-void RuleAnchors::add_word(const StartWord& word, std::size_t rule) {
-  for (char c : word.prefix) {
-    if (!is_letter(static_cast<unsigned char>(c))) {  // not a letter word after all: any word may start it
-      any_letter_.set(rule);
-      return;
-    }
-  }
-  if (word.prefix.empty()) {
-    any_letter_.set(rule);
-    return;
-  }
-  if (!word.whole) {
-    const std::size_t first = static_cast<std::size_t>(word.prefix[0] - 'a');
-    for (Prefix& known : prefixes_[first]) {
-      if (known.letters == word.prefix) {
-        known.rules.set(rule);
-        return;
-      }
-    }
-    prefixes_[first].push_back({word.prefix, RuleMask().set(rule)});
-    prefix_letters_ |= 1u << first;
-    mark_prefix(word.prefix);
-    return;
-  }
-  for (Word& known : words_) {
-    if (known.letters == word.prefix) {
-      known.rules.set(rule);
-      known.next.merge(word.next);
-      return;
-    }
-  }
-  words_.push_back({word.prefix, RuleMask().set(rule), word.next});
-  word_filter_.set(hash_letters(word.prefix) & (word_filter_.size() - 1));
+std::uint16_t RuleAnchors::tag_of(std::uint64_t key) const {
+  return static_cast<std::uint16_t>(key >> (bucket_shift_ - 16)) | 1;  // the bits below the bucket's; never 0
 }
 
-const RuleAnchors::Word* RuleAnchors::find_word(std::string_view letters, std::uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const Word& word = words_[slots_[slot] - 1];
-    if (same_letters(letters, word.letters)) return &word;
+const RuleAnchors::Entry* RuleAnchors::find(std::uint64_t key) const {
+  const std::size_t first = (key >> bucket_shift_) * kBucketTags;
+  const std::uint16_t tag = tag_of(key);
+#if defined(__SSE2__)
+  // One compare for the bucket: most words are not there, at no branch.
+  const __m128i tags = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tags_.data() + first));
+  unsigned same = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(tags, _mm_set1_epi16(static_cast<short>(tag)))));
+  for (; same != 0; same &= same - 1) {
+    const std::size_t slot = first + static_cast<std::size_t>(std::countr_zero(same)) / 2;
+    same &= same - 1;  // the second bit of the tag's two
+    const Entry& entry = entries_[tag_entries_[slot]];
+    if (entry.key == key) return &entry;
   }
+#else
+  for (std::size_t slot = first; slot < first + kBucketTags; ++slot) {
+    if (tags_[slot] != tag) continue;
+    const Entry& entry = entries_[tag_entries_[slot]];
+    if (entry.key == key) return &entry;
+  }
+#endif
   return nullptr;
 }
 
-bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t end, std::uint64_t hash,
-                             RuleMask& rules) const {
+bool RuleAnchors::prefix_rules(const unsigned char* at, std::size_t available, std::size_t letters,
+                               std::uint64_t lengths, std::uint64_t kind, RuleMask& rules) const {
   bool found = false;
-  if (const Word* word = find_word(text.substr(at, end - at), hash);
-      word != nullptr && next_allows_word(static_cast<std::size_t>(word - words_.data()), text, end)) {
-    rules |= word->rules;
-    found = true;
-  }
-  const std::size_t first = static_cast<std::size_t>((static_cast<unsigned char>(text[at]) | 0x20) - 'a');
-  if ((prefix_letters_ >> first) & 1) {
-    for (const Prefix& prefix : prefixes_[first]) {
-      if (prefix.letters.size() <= end - at && same_letters(text.substr(at, prefix.letters.size()), prefix.letters)) {
-        rules |= prefix.rules;
-        found = true;
-      }
+  const std::uint64_t first_eight = load8(at, available);
+  for (lengths &= lengths_up_to(letters); lengths != 0; lengths &= lengths - 1) {
+    const std::size_t length = static_cast<std::size_t>(std::countr_zero(lengths));
+    if (const Entry* prefix = find(fold_letters(first_eight, at, length) * kind)) {
+      rules |= prefix->rules;
+      found = true;
     }
   }
   return found;
 }
 
-std::uint64_t RuleAnchors::pair_key(std::size_t word, std::uint64_t next_hash) {
-  const std::uint64_t key = next_hash ^ ((word + 1) * 0x9E3779B97F4A7C15ull);
+bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t letters, const Entry* word,
+                             RuleMask& rules) const {
+  RuleMask found = any_letter_;
+  bool any = any_letter_some_;
+  if (word != nullptr && next_allows_word(*word, text, at + letters)) {
+    found |= word->rules;
+    any = true;
+  }
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  if (prefix_lengths_ != 0 && prefix_rules(bytes + at, text.size() - at, letters, prefix_lengths_, kPrefixKey, found)) any = true;
+  if (any) rules = found;
+  return any;
+}
+
+std::uint64_t RuleAnchors::pair_key(std::size_t word, std::uint64_t next_folded) {
+  const std::uint64_t key = (next_folded ^ ((word + 1) * 0xBF58476D1CE4E5B9ull)) * kWordKey;
   return key == 0 ? 1 : key;
 }
 
-bool RuleAnchors::next_allows_word(std::size_t word, std::string_view text, std::size_t end) const {
-  const NextToken& next = words_[word].next;
-  if (next.any) return true;
-  std::size_t at = end;
-  while (at < text.size() && is_space(static_cast<unsigned char>(text[at]))) ++at;
-  if (at == text.size()) return false;
-  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  if (!is_letter(bytes[at])) return next.bytes[bytes[at]];
-  const std::size_t length = letter_run(bytes + at, text.size() - at);
-  const std::uint64_t key = pair_key(word, hash_letters(bytes + at, length, text.size() - at));
+bool RuleAnchors::has_pair(const Entry& word, std::uint64_t next_folded) const {
+  const std::uint64_t key = pair_key(word.index, next_folded);
   const std::size_t mask = next_words_.size() - 1;
-  for (std::size_t slot = key & mask; next_words_[slot] != 0; slot = (slot + 1) & mask) {
+  for (std::size_t slot = key >> pair_shift_; next_words_[slot] != 0; slot = (slot + 1) & mask) {
     if (next_words_[slot] == key) return true;
-  }
-  // The word prefixes that may follow, if one begins with this letter.
-  if (!((words_[word].prefix_letters >> ((bytes[at] | 0x20) - 'a')) & 1)) return false;
-  for (const StartWord& prefix : next.words) {
-    if (prefix.prefix.size() <= length && same_letters(text.substr(at, prefix.prefix.size()), prefix.prefix)) return true;
   }
   return false;
 }
 
-RuleMask RuleAnchors::digit_token_rules(std::string_view text, std::size_t end) const {
-  RuleMask rules = digit_token_free_;
-  std::size_t at = end;
-  while (at < text.size() && is_space(static_cast<unsigned char>(text[at]))) ++at;
-  if (at == text.size()) return rules | digit_token_bytes_[256];
+bool RuleAnchors::next_allows_word(const Entry& word, std::string_view text, std::size_t end) const {
+  const NextToken& next = word.next;
+  if (next.any) return true;
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  if (!is_letter(bytes[at])) return rules | digit_token_bytes_[bytes[at]];
-  const std::size_t length = letter_run(bytes + at, text.size() - at);
-  const std::uint64_t hash = hash_letters(bytes + at, length, text.size() - at);
-  const auto found = std::lower_bound(digit_token_words_.begin(), digit_token_words_.end(), hash,
-                                      [](const auto& entry, std::uint64_t h) { return entry.first < h; });
-  if (found != digit_token_words_.end() && found->first == hash) rules |= found->second;  // a collision only adds rules
-  for (const auto& [prefix, prefix_rules] : digit_token_prefixes_) {
-    if (prefix.size() <= length && same_letters(text.substr(at, prefix.size()), prefix)) rules |= prefix_rules;
+  const std::size_t size = text.size();
+  std::size_t at = end;
+  while (at < size && is_space(bytes[at])) ++at;
+  if (at == size) return false;
+  if (!is_letter(bytes[at])) return next.bytes[bytes[at]];
+  const WordAt after = word_at(bytes + at, size - at);
+  if (has_pair(word, after.folded)) return true;
+  // The word prefixes that may follow, if one begins with this letter.
+  if (!((word.prefix_letters >> ((bytes[at] | 0x20) - 'a')) & 1)) return false;
+  for (const StartWord& prefix : next.words) {
+    if (prefix.prefix.size() <= after.letters && same_letters(text.substr(at, prefix.prefix.size()), prefix.prefix)) return true;
+  }
+  return false;
+}
+
+void RuleAnchors::digit_token_allows(std::string_view text, std::size_t end, RuleMask& allowed) const {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t at = end;
+  while (at < size && is_space(bytes[at])) ++at;
+  if (at == size) {
+    allowed = digit_token_bytes_[256];
+  } else if (!is_letter(bytes[at])) {
+    allowed = digit_token_bytes_[bytes[at]];
+  } else {
+    const WordAt token = word_at(bytes + at, size - at);
+    const Entry* word = find(token.folded * kDigitTokenKey);
+    allowed = word != nullptr ? word->rules : RuleMask();
+    if (digit_prefix_lengths_ != 0) prefix_rules(bytes + at, size - at, token.letters, digit_prefix_lengths_, kDigitPrefixKey, allowed);
+  }
+}
+
+std::size_t RuleAnchors::digit_start(std::string_view text, std::size_t at, RuleMask& rules, RuleMask& limited) const {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // The length of the digit run and the byte after it.
+  std::size_t end = at + 1;
+  while (end < text.size() && is_digit(bytes[end])) ++end;
+  const std::size_t length = std::min<std::size_t>(end - at, 16);
+  const unsigned char after = end < text.size() ? static_cast<unsigned char>(bytes[end] | (is_letter(bytes[end]) ? 0x20 : 0)) : 0;
+  rules = byte_rules_[bytes[at]] & digit_run_rules_[length] & after_digits_rules_[after];
+  limited = rules & digit_token_limited_;
+  return end;
+}
+
+RuleMask RuleAnchors::digit_rules(std::string_view text, std::size_t at) const {
+  RuleMask rules, limited;
+  const std::size_t end = digit_start(text, at, rules, limited);
+  // Most digit rules allow any token after the run: look at it only for the others.
+  if (limited.any()) {
+    RuleMask allowed;
+    digit_token_allows(text, end, allowed);
+    rules ^= limited & ~allowed;
   }
   return rules;
+}
+
+bool RuleAnchors::settle(const Waiting& waiting, std::string_view text, std::size_t next, bool letter,
+                         std::uint64_t folded, RuleMask& rules) const {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // Is the token at `next` the one after the start (only white space between)?
+  bool adjacent = next < text.size();
+  for (std::size_t between = waiting.end; adjacent && between < next; ++between) adjacent = is_space(bytes[between]);
+  if (waiting.word != nullptr) {
+    const Entry& word = *waiting.word;
+    bool allowed;
+    if (!adjacent || word.prefix_letters != 0) {
+      allowed = next_allows_word(word, text, waiting.end);
+    } else {
+      allowed = letter ? has_pair(word, folded) : word.next.bytes[bytes[next]];
+    }
+    if (allowed) rules = word.rules;
+    return allowed;
+  }
+  RuleMask allowed;
+  if (!adjacent || (letter && digit_prefix_lengths_ != 0)) {
+    digit_token_allows(text, waiting.end, allowed);
+  } else if (!letter) {
+    allowed = digit_token_bytes_[bytes[next]];
+  } else if (const Entry* token = find(folded * kDigitTokenKey)) {
+    allowed = token->rules;
+  }
+  rules = waiting.rules ^ (waiting.limited & ~allowed);
+  return rules.any();
 }
 
 bool RuleAnchors::next_allows(const NextToken& next, std::string_view text, std::size_t end, bool adjacent) {
@@ -309,54 +532,26 @@ bool RuleAnchors::next_allows(const NextToken& next, std::string_view text, std:
   return false;
 }
 
-// The prefix filter slot of a letter word: its first two letters and length.
-std::size_t RuleAnchors::prefix_key(const unsigned char* at, std::size_t length) {
-  const std::size_t first = (at[0] | 0x20) & 0x1F;
-  const std::size_t second = length > 1 ? (at[1] | 0x20) & 0x1F : 0;
-  return first | second << 5 | (length < 15 ? length : 15) << 10;
-}
-
-void RuleAnchors::mark_prefix(std::string_view letters) {
-  const unsigned char* at = reinterpret_cast<const unsigned char*>(letters.data());
-  const std::size_t first = (at[0] | 0x20) & 0x1F;
-  for (std::size_t length = letters.size(); length <= 15; ++length) {
-    for (std::size_t second = 0; second < 32; ++second) {
-      if (letters.size() > 1 && second != ((at[1] | 0x20) & 0x1F)) continue;
-      prefix_filter_.set(first | second << 5 | length << 10);
-    }
-  }
-}
-
-bool RuleAnchors::may_start(const unsigned char* at, std::size_t length, std::uint64_t hash) const {
-  return word_filter_[hash & (word_filter_.size() - 1)] || prefix_filter_[prefix_key(at, length)];
-}
-
-bool RuleAnchors::starts_here(std::string_view text, std::size_t at, bool word_start, RuleMask& rules,
-                              std::size_t letters, std::uint64_t hash) const {
+bool RuleAnchors::starts_here(std::string_view text, std::size_t at, bool word_start, RuleMask& rules) const {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char c = bytes[at];
   if (is_letter(c)) {
-    const std::size_t length = letters > 0 ? letters : letter_run(bytes + at, text.size() - at);
-    if (letters == 0) hash = hash_letters(bytes + at, length, text.size() - at);
-    const bool listed = may_start(bytes + at, length, hash);
-    if (!listed && !any_letter_some_) return false;
-    rules = any_letter_;
-    const bool found = (listed && word_rules(text, at, at + length, hash, rules)) || any_letter_some_;
-    if (!found) return false;
+    const WordAt here = word_at(bytes + at, text.size() - at);
+    const Entry* word = find(here.folded * kWordKey);
+    if ((word == nullptr && !open_letters_) || !word_rules(text, at, here.letters, word, rules)) return false;
     if (!word_start) rules &= letters_inside_words_;
     return rules.any();
   }
-  if (!byte_starts_[c]) return false;
-  if (!is_word_byte(c) && !next_allows(byte_next_[c], text, at + 1, /*adjacent=*/true)) return false;
-  rules = byte_rules_[c];
-  if (c >= '0' && c <= '9') {  // the length of the digit run and the byte after it
-    std::size_t end = at + 1;
-    while (end < text.size() && bytes[end] >= '0' && bytes[end] <= '9') ++end;
-    const std::size_t length = std::min<std::size_t>(end - at, 16);
-    const unsigned char after = end < text.size() ? static_cast<unsigned char>(bytes[end] | (is_letter(bytes[end]) ? 0x20 : 0)) : 0;
-    rules &= digit_run_rules_[length];
-    rules &= after_digits_rules_[after];
-    if (rules.any()) rules &= digit_token_rules(text, end);
+  switch (byte_kind_[c]) {
+    case kNoStart:
+      return false;
+    case kDigitStart:
+      rules = digit_rules(text, at);
+      break;
+    default:
+      if (!is_word_byte(c) && !next_allows(byte_next_[c], text, at + 1, /*adjacent=*/true)) return false;
+      rules = byte_rules_[c];
+      break;
   }
   if (!word_start && is_word_byte(c)) rules &= digits_inside_words_;
   return rules.any();
@@ -368,6 +563,7 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
   const std::size_t size = text.size();
   RuleMask rules;
   std::size_t i = from;
+  if (i >= size) return;
   if (inside_words_) {  // some rule begins inside words: every byte is a candidate
     for (; i < size; ++i) {
       if (starts_here(text, i, i == 0 || !is_word_byte(bytes[i - 1]), rules) && found(i, rules)) return;
@@ -379,50 +575,85 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
     while (i < size && is_word_byte(bytes[i]) && is_word_byte(bytes[i - 1])) ++i;
   }
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: a bit for each word start and each byte that
-  // may begin a rule by itself ("$", a lead byte of "€").
-  const __m128i space_end = _mm_set1_epi8(0x21);
-  const __m128i minus_one = _mm_set1_epi8(-1);
-  while (i + 16 <= size) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-    const __m128i lower = _mm_or_si128(block, _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(block, _mm_set1_epi8('9' + 1)));
-    const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(block, _mm_set1_epi8('_')));
-    const unsigned word_bits = static_cast<unsigned>(_mm_movemask_epi8(word));
-    const unsigned letter_bits = static_cast<unsigned>(_mm_movemask_epi8(letter));
-    const unsigned before = i > 0 && is_word_byte(bytes[i - 1]) ? 1u : 0u;
-    unsigned events = word_bits & ~((word_bits << 1) | before) & 0xFFFF;
-    if (symbol_starts_) {
-      // Not a word byte, not white space or a control byte.
-      const __m128i quiet = _mm_and_si128(_mm_cmpgt_epi8(block, minus_one), _mm_cmplt_epi8(block, space_end));
-      events |= ~(word_bits | static_cast<unsigned>(_mm_movemask_epi8(quiet))) & 0xFFFF;
-    }
+  // Sixty-four bytes at a time: a bit for each word start and each byte
+  // that may begin a rule by itself ("$", "." before a digit, a lead byte
+  // of "€"); most words are measured off the bits.
+  SymbolCompares compares;
+  if (quiet_starts_ || plain_symbols_.size() > SymbolCompares::kMost || digit_symbols_.size() > SymbolCompares::kMost) {
+    compares.loud = true;
+    compares.quiet_end = _mm_set1_epi8(quiet_starts_ ? 0 : 0x21);
+  } else {
+    for (unsigned char c : plain_symbols_) compares.plain[compares.plain_count++] = _mm_set1_epi8(static_cast<char>(c));
+    for (unsigned char c : digit_symbols_) compares.before_digit[compares.before_digit_count++] = _mm_set1_epi8(static_cast<char>(c));
+    compares.high = high_symbols_;
+  }
+  std::uint64_t before = i > 0 && is_word_byte(bytes[i - 1]) ? 1 : 0;
+  // A start word or a digit run whose rules depend on the token after it
+  // waits for the next event: that is the token, when only white space
+  // comes between, and the scan reads it anyway.
+  Waiting waiting;
+  for (; i < size; i += 64) {
+    const Block block = classify64(bytes + i, size - i, compares);
+    std::uint64_t events = (block.words & ~((block.words << 1) | before)) | block.symbols;
     for (; events != 0; events &= events - 1) {
       const unsigned bit = static_cast<unsigned>(std::countr_zero(events));
       const std::size_t at = i + bit;
+      const bool letter = (block.letters >> bit) & 1;
       std::size_t letters = 0;
-      std::uint64_t hash = 0;
-      if ((letter_bits >> bit) & 1) {
-        // The letters from here, read off the block while it lasts; most
-        // words fail the filter and cost no more than this.
-        letters = static_cast<std::size_t>(std::countr_one(letter_bits >> bit));
-        if (bit + letters >= 16) letters = 16 - bit + letter_run(bytes + i + 16, size - i - 16);
-        hash = hash_letters(bytes + at, letters, size - at);
-        if (!any_letter_some_ && !may_start(bytes + at, letters, hash)) continue;
-      } else if (!byte_starts_[bytes[at]]) {
+      std::uint64_t folded = 0;
+      if (letter) {
+        letters = static_cast<std::size_t>(std::countr_one(block.letters >> bit));
+        if (bit + letters == 64) letters += letter_run(bytes + i + 64, size - std::min(size, i + 64));
+        folded = fold_letters(load8(bytes + at, size - at), bytes + at, letters);
+      }
+      if (waiting.active) {
+        waiting.active = false;
+        if (settle(waiting, text, at, letter, folded, rules) && found(waiting.at, rules)) return;
+      }
+      if (letter) {
+        // Most words are not in the table and cost no more than this.
+        const Entry* word = find(folded * kWordKey);
+        if (open_letters_) {
+          if (word_rules(text, at, letters, word, rules) && found(at, rules)) return;
+        } else if (word != nullptr) {
+          if (word->next.any) {
+            if (found(at, word->rules)) return;
+          } else {
+            waiting.wait(at, at + letters, word);
+          }
+        }
         continue;
       }
-      if (starts_here(text, at, true, rules, letters, hash) && found(at, rules)) return;
+      switch (byte_kind_[bytes[at]]) {
+        case kNoStart:
+          continue;
+        case kDigitStart: {
+          const std::size_t end = digit_start(text, at, waiting.rules, waiting.limited);
+          if (waiting.limited.any()) {
+            waiting.wait(at, end, nullptr);
+          } else if (waiting.rules.any() && found(at, waiting.rules)) {
+            return;
+          }
+          continue;
+        }
+        case kSymbolBeforeDigit:
+          if (at + 1 == size || !is_digit(bytes[at + 1])) continue;
+          [[fallthrough]];
+        default:
+          if (starts_here(text, at, true, rules) && found(at, rules)) return;
+          continue;
+      }
     }
-    i += 16;
+    before = block.words >> 63;
   }
-#endif
+  if (waiting.active && settle(waiting, text, size, false, 0, rules)) found(waiting.at, rules);
+#else
   for (; i < size; ++i) {
     const bool word_start = i == 0 || !is_word_byte(bytes[i - 1]);
     if (is_word_byte(bytes[i]) && !word_start) continue;
     if (starts_here(text, i, word_start, rules) && found(i, rules)) return;
   }
+#endif
 }
 
 std::size_t RuleAnchors::next(std::string_view text, std::size_t from, RuleMask& rules) const {

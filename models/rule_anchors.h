@@ -5,10 +5,11 @@
 // words rules begin with ("jan", "last", "the") with what may follow each
 // ("the" -> "first", "second", ... or a digit), the rarer word prefixes, the
 // other first bytes (digits, "$", lead bytes of "€"), and the rules that can
-// begin inside a word. next() walks the bytes once, hashing each letter word
-// as it passes and looking it up in a small open-addressing table: ordinary
-// prose costs a few instructions per byte. Sound by construction: every
-// position where a rule matches is returned, with that rule in its mask.
+// begin inside a word. next() walks the bytes sixteen at a time, hashing
+// each letter word as it passes and looking the hash up in one small
+// open-addressing table: ordinary prose costs a few instructions per byte.
+// Sound by construction: every position where a rule matches is returned,
+// with that rule in its mask (a hash collision only adds a position).
 // Immutable after construction; safe to share between threads.
 //
 //   RuleAnchors anchors(starts);
@@ -54,66 +55,113 @@ class RuleAnchors {
   template <typename Found>
   void scan(std::string_view text, std::size_t from, Found&& found) const;
 
-  struct Word {
-    std::string letters;  // lower case
+  // What the table holds for a key: a whole start word, a start prefix, or
+  // a word that may follow a digit run.
+  struct Entry {
+    std::uint64_t key = 0;
+    std::uint32_t index = 0;  // in entries_
     RuleMask rules;
-    NextToken next;       // what may follow (merged over the rules); whole next words are in next_words_
+    NextToken next;  // what may follow (merged over the rules); its whole words are in next_words_
     std::uint32_t prefix_letters = 0;  // bit i: a word prefix in `next` begins with letter i
   };
-  struct Prefix {
-    std::string letters;  // lower case; a word beginning with these letters
-    RuleMask rules;
-  };
 
-  void add_word(const StartWord& word, std::size_t rule);
-  // False when no rule can begin with the `length` letters at `at` (of that hash).
-  bool may_start(const unsigned char* at, std::size_t length, std::uint64_t hash) const;
-  static std::size_t prefix_key(const unsigned char* at, std::size_t length);
-  void mark_prefix(std::string_view letters);
-  // True when a rule can begin at `at`, with those rules in `rules`;
-  // `letters`, when not 0, is the number of letters from `at` and `hash` their hash.
-  bool starts_here(std::string_view text, std::size_t at, bool word_start, RuleMask& rules, std::size_t letters = 0,
-                   std::uint64_t hash = 0) const;
-  const Word* find_word(std::string_view letters, std::uint64_t hash) const;
-  // The rules whose letter start matches the word [at, end) (letters only).
-  bool word_rules(std::string_view text, std::size_t at, std::size_t end, std::uint64_t hash, RuleMask& rules) const;
+  // Adds `rules` under `key`, merged with what is there.
+  void add_entry(std::uint64_t key, const RuleMask& rules, const NextToken& next);
+  void build_table();
+  // The entry of `key`, or null.
+  const Entry* find(std::uint64_t key) const;
+  std::uint16_t tag_of(std::uint64_t key) const;
+  // True when a rule can begin at `at`, with those rules in `rules`.
+  bool starts_here(std::string_view text, std::size_t at, bool word_start, RuleMask& rules) const;
+  // The rules that begin with the letter word of `letters` letters at `at`
+  // (`word`: its entry, or null), as a whole word or by a prefix, in
+  // `rules`; false when none (and then `rules` is left as it was).
+  bool word_rules(std::string_view text, std::size_t at, std::size_t letters, const Entry* word, RuleMask& rules) const;
+  // The rules that begin with the digit run at `at`.
+  RuleMask digit_rules(std::string_view text, std::size_t at) const;
+  // The same before the token after the run is looked at: the rules, and
+  // those of them that depend on the token; returns the end of the run.
+  std::size_t digit_start(std::string_view text, std::size_t at, RuleMask& rules, RuleMask& limited) const;
+  // A start whose rules depend on the token after it, waiting for the scan
+  // to reach that token.
+  struct Waiting {
+    std::size_t at = 0;            // the start
+    std::size_t end = 0;           // where the token may begin, white space skipped
+    const Entry* word = nullptr;   // a start word, or else a digit run:
+    RuleMask rules;                // its rules,
+    RuleMask limited;              // and those that depend on the token
+    bool active = false;
+    void wait(std::size_t start, std::size_t token_from, const Entry* start_word) {
+      at = start;
+      end = token_from;
+      word = start_word;
+      active = true;
+    }
+  };
+  // True when the waiting start begins rules, with them in `rules`, the
+  // token being the one at `next` (`letter`: a letter word, its letters
+  // folded in `folded`), unless something other than white space comes
+  // first: then the text is read again.
+  bool settle(const Waiting& waiting, std::string_view text, std::size_t next, bool letter, std::uint64_t folded,
+              RuleMask& rules) const;
   // True when the token after the word ending at `end` may follow it (white
   // space skipped), or with `adjacent`, the byte right at `end`.
   static bool next_allows(const NextToken& next, std::string_view text, std::size_t end, bool adjacent = false);
-  // The same for start word `word`, its whole next words looked up by hash.
-  bool next_allows_word(std::size_t word, std::string_view text, std::size_t end) const;
-  static std::uint64_t pair_key(std::size_t word, std::uint64_t next_hash);
+  // The same for a start word, its whole next words looked up by hash.
+  bool next_allows_word(const Entry& word, std::string_view text, std::size_t end) const;
+  // True when the word of `next_folded` letters may follow start word `word`.
+  bool has_pair(const Entry& word, std::uint64_t next_folded) const;
+  // The key of start word `word` followed by the word of `next_folded` letters.
+  static std::uint64_t pair_key(std::size_t word, std::uint64_t next_folded);
+  // The rules of digit_token_limited_ that allow the token at or after `end`, in `allowed`.
+  void digit_token_allows(std::string_view text, std::size_t end, RuleMask& allowed) const;
+  // Adds to `rules` those of the prefixes of kind `kind` (a key multiplier)
+  // of the word of `letters` letters at `at` whose lengths are in `lengths`;
+  // false when there are none.
+  bool prefix_rules(const unsigned char* at, std::size_t available, std::size_t letters, std::uint64_t lengths,
+                    std::uint64_t kind, RuleMask& rules) const;
 
-  std::bitset<1 << 16> word_filter_;                   // by word hash: a whole start word may be that
-  std::bitset<1 << 14> prefix_filter_;                 // by prefix_key(): a start prefix may be there
-  std::vector<Word> words_;
-  std::vector<std::uint32_t> slots_;                   // index + 1 into words_, by hash; 0: empty
-  std::vector<std::uint64_t> next_words_;              // pair_key(word, hash of a whole word that may follow); 0: empty
-  std::array<std::vector<Prefix>, 26> prefixes_;       // by first letter
-  std::uint32_t prefix_letters_ = 0;                   // bit i: prefixes_[i] is not empty
-  std::array<RuleMask, 256> byte_rules_;               // rules by first byte (not letters)
-  std::array<bool, 256> byte_starts_{};                // byte_rules_[b].any()
-  std::array<NextToken, 256> byte_next_;               // what may follow a start byte (merged over the rules)
+  // The table: a 64-bit key for each entry (the letters folded and
+  // multiplied, by kind), which is all that is compared: a collision only
+  // adds rules, and entries with the same key are merged. A key's top bits
+  // pick a bucket of eight 16-bit tags (the key's next bits), and a tag that
+  // matches points to the entry.
+  static constexpr std::size_t kBucketTags = 8;
+  std::vector<Entry> entries_;
+  std::vector<std::uint16_t> tags_;           // kBucketTags per bucket; 0: empty
+  std::vector<std::uint32_t> tag_entries_;    // the entry of each tag
+  unsigned bucket_shift_ = 60;                // a key's bucket: key >> bucket_shift_
+  std::uint64_t prefix_lengths_ = 0;          // bit k: some start prefix has k letters (k < 64)
+  std::vector<std::uint64_t> next_words_;     // pair_key(entry, a whole word that may follow); 0: empty
+  unsigned pair_shift_ = 64;
+  // How a byte other than a letter can begin a rule.
+  enum ByteKind : std::uint8_t { kNoStart, kDigitStart, kSymbolBeforeDigit, kSymbolStart };
+  std::array<std::uint8_t, 256> byte_kind_{};
+  std::array<RuleMask, 256> byte_rules_;      // rules by first byte (not letters)
+  std::array<NextToken, 256> byte_next_;      // what may follow a start byte (merged over the rules)
   // For a digit start: the rules that allow a first run of L digits
   // (L = 1..15; 16: more) and those that allow byte b right after it.
   std::array<RuleMask, 17> digit_run_rules_;
   std::array<RuleMask, 256> after_digits_rules_;
-  // And by the token after the run, white space skipped: rules that allow any
-  // token, rules by the first byte of a token that is not a letter word, and
-  // by the hash of a whole letter word (word prefixes in a short list).
-  RuleMask digit_token_free_;
+  // The rules that say what the token after the run (white space skipped)
+  // may be; those of them that allow it by the first byte of a token that is
+  // not a letter word (letter words and their prefixes are in the table).
+  RuleMask digit_token_limited_;
   std::array<RuleMask, 257> digit_token_bytes_;  // 256: the end of the text
-  std::vector<std::pair<std::uint64_t, RuleMask>> digit_token_words_;  // sorted by hash
-  std::vector<std::pair<std::string, RuleMask>> digit_token_prefixes_;
-  // The rules of `rules` that allow the token at or after `end`.
-  RuleMask digit_token_rules(std::string_view text, std::size_t end) const;
-  RuleMask any_letter_;                                // rules that can begin with any letter
-  RuleMask letters_inside_words_;                      // rules that can begin with a letter inside a word
-  RuleMask digits_inside_words_;                       // ... with a digit inside a word
-  bool inside_words_ = false;                          // some rule can begin inside a word
-  bool any_letter_some_ = false;                       // any_letter_.any()
-  bool symbol_starts_ = false;                         // a rule begins with a byte other than a word byte
-  bool letters_inside_some_ = false;                   // letters_inside_words_.any()
+  std::uint64_t digit_prefix_lengths_ = 0;       // bit k: a word prefix of k letters may follow a digit run
+  RuleMask any_letter_;                        // rules that can begin with any letter
+  RuleMask letters_inside_words_;              // rules that can begin with a letter inside a word
+  RuleMask digits_inside_words_;               // ... with a digit inside a word
+  bool inside_words_ = false;                  // some rule can begin inside a word
+  bool any_letter_some_ = false;               // any_letter_.any()
+  bool open_letters_ = false;                  // any_letter_some_ or some start prefix: a word not in the table may start a rule
+  // The bytes other than word bytes that rules begin with: white space or
+  // control bytes, other ASCII bytes (those that need a digit right after
+  // apart), and bytes from 0x80.
+  bool quiet_starts_ = false;
+  std::vector<unsigned char> plain_symbols_;
+  std::vector<unsigned char> digit_symbols_;
+  bool high_symbols_ = false;
 };
 
 }  // namespace newsmine
