@@ -41,6 +41,8 @@ struct CorpusReader::Impl {
     if (const auto* doc = std::get_if<Document>(&record)) {
       ++stats.documents;
       stats.text_bytes += doc->text.size();
+      stats.invalid_utf8_documents += doc->invalid_utf8_bytes > 0;
+      stats.invalid_utf8_bytes += doc->invalid_utf8_bytes;
     } else {
       ++stats.rejected;
     }

@@ -48,6 +48,8 @@ struct ReaderStats {
   std::uint64_t skipped = 0;      // files in directories with an unknown format
   std::uint64_t bytes_read = 0;   // bytes read from disk or stdin (compressed size for .gz)
   std::uint64_t text_bytes = 0;   // bytes of accepted article text
+  std::uint64_t invalid_utf8_documents = 0;  // accepted documents that had invalid UTF-8
+  std::uint64_t invalid_utf8_bytes = 0;      // their invalid bytes, spaces in Document::text
 };
 
 using Record = std::variant<Document, Rejection>;

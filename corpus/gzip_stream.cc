@@ -68,6 +68,12 @@ Status open_gzip_source(const std::string& path, std::unique_ptr<ByteSource>* so
   errno = 0;
   gzFile file = gzopen(path.c_str(), "rb");
   if (file == nullptr) return Status::error(errno_text(errno != 0 ? errno : ENOMEM));
+  // zlib would read a file without a gzip header as plain bytes; a file named
+  // .gz that is not gzip is more likely damaged than plain text.
+  if (gzdirect(file) == 1) {
+    gzclose(file);
+    return Status::error("not gzip data (no gzip header)");
+  }
   *source = std::make_unique<GzipSource>(file, path);
   return Status();
 }

@@ -67,11 +67,16 @@ std::optional<Record> JsonlFile::next() {
 Record JsonlFile::parse_line(std::string_view line, std::string source) {
   simdjson::dom::element root;
   // The LineReader leaves SIMDJSON_PADDING readable bytes after the line.
-  const simdjson::error_code parsed = parser_->parse(line.data(), line.size(), false).get(root);
+  simdjson::error_code parsed = parser_->parse(line.data(), line.size(), false).get(root);
+  std::uint64_t invalid_bytes = 0;
   if (parsed == simdjson::UTF8_ERROR) {
-    const auto bad = first_invalid_utf8(line);
-    return Rejection{std::move(source),
-                     "invalid UTF-8 at byte " + std::to_string(bad.value_or(0)) + " of the line"};
+    // A blank is whitespace between JSON tokens and a space inside a string,
+    // so the line keeps its structure and the text its offsets.
+    repaired_.assign(line);
+    invalid_bytes = blank_invalid_utf8(repaired_);
+    const std::size_t length = repaired_.size();
+    repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
+    parsed = parser_->parse(repaired_.data(), length, false).get(root);
   }
   if (parsed) return Rejection{std::move(source), std::string("malformed JSON: ") + simdjson::error_message(parsed)};
   simdjson::dom::object object;
@@ -119,10 +124,12 @@ Record JsonlFile::parse_line(std::string_view line, std::string source) {
     }
   }
 
-  if (auto problem = text_problem(text, options_.max_document_bytes)) {
+  doc.text = std::string(text);
+  doc.invalid_utf8_bytes = invalid_bytes;
+  std::uint64_t invalid_in_text = 0;  // none: the parser has checked the line
+  if (auto problem = prepare_text(doc.text, options_.max_document_bytes, invalid_in_text)) {
     return Rejection{std::move(source), std::move(*problem)};
   }
-  doc.text = std::string(text);
   doc.source = std::move(source);
   return doc;
 }

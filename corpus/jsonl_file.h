@@ -56,6 +56,7 @@ class JsonlFile {
   std::unique_ptr<ByteSource> source_;
   LineReader lines_;
   std::unique_ptr<simdjson::dom::parser> parser_;
+  std::string repaired_;  // a line with invalid UTF-8, bytes blanked, padded for simdjson
   bool finished_ = false;
 };
 

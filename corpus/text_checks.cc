@@ -18,7 +18,7 @@ bool only_whitespace(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> text_problem(std::string_view text, std::uint64_t max_bytes) {
+std::optional<std::string> prepare_text(std::string& text, std::uint64_t max_bytes, std::uint64_t& invalid_bytes) {
   if (text.size() > max_bytes) {
     return "text of " + std::to_string(text.size()) + " bytes, over max_document_bytes (" +
            std::to_string(max_bytes) + ")";
@@ -28,9 +28,16 @@ std::optional<std::string> text_problem(std::string_view text, std::uint64_t max
     const auto offset = static_cast<const char*>(nul) - text.data();
     return "binary content (NUL byte at " + std::to_string(offset) + ")";
   }
-  if (const auto bad = first_invalid_utf8(text)) {
-    return "invalid UTF-8 at byte " + std::to_string(*bad);
+  const std::optional<std::size_t> first_bad = first_invalid_utf8(text);
+  if (!first_bad) return std::nullopt;
+  invalid_bytes = blank_invalid_utf8(text);
+  // Text in another encoding has a few bad bytes in many; a file where they
+  // are most of the bytes (and more than a stray few) is not text at all.
+  if (invalid_bytes >= 16 && invalid_bytes * 2 > text.size()) {
+    return "binary content (" + std::to_string(invalid_bytes) + " of " + std::to_string(text.size()) +
+           " bytes are invalid UTF-8, the first at byte " + std::to_string(*first_bad) + ")";
   }
+  if (only_whitespace(text)) return std::string("empty text (only invalid UTF-8 and whitespace)");
   return std::nullopt;
 }
 

@@ -1,11 +1,13 @@
 // The checks every article text passes before it becomes a Document.
 //
 // A text is refused when it is larger than the configured maximum, empty (or
-// only whitespace), binary (contains a NUL byte) or not valid UTF-8; the
-// reason names the byte offset where one applies, e.g.
-// "invalid UTF-8 at byte 17". Stateless; safe to call from any thread.
+// only whitespace), binary (contains a NUL byte, or is mostly invalid UTF-8);
+// the reason names the byte offset where one applies, e.g. "binary content
+// (NUL byte at 17)". A text with some invalid UTF-8 (a stray Latin-1 byte, a
+// cut sequence) is kept: prepare_text() turns those bytes into spaces.
+// Stateless; safe to call from any thread.
 //
-//   if (auto reason = text_problem(text, options.max_document_bytes)) reject(*reason);
+//   if (auto reason = prepare_text(doc.text, options.max_document_bytes, doc.invalid_utf8_bytes)) reject(*reason);
 #pragma once
 
 #include <cstdint>
@@ -15,7 +17,8 @@
 
 namespace newsmine::corpus_internal {
 
-// Why `text` cannot be a document, or nullopt when it can.
-std::optional<std::string> text_problem(std::string_view text, std::uint64_t max_bytes);
+// Why `text` cannot be a document, or nullopt when it can; then invalid UTF-8
+// bytes in `text` are spaces and `invalid_bytes` says how many there were.
+std::optional<std::string> prepare_text(std::string& text, std::uint64_t max_bytes, std::uint64_t& invalid_bytes);
 
 }  // namespace newsmine::corpus_internal

@@ -20,7 +20,7 @@ Record read_text_article(const std::string& path, const std::string& id, bool gz
   const Status read = read_all(*source, options.max_document_bytes, &doc.text);
   *raw_bytes += source->raw_bytes();
   if (!read.ok()) return Rejection{path, read.message()};
-  if (auto problem = text_problem(doc.text, options.max_document_bytes)) {
+  if (auto problem = prepare_text(doc.text, options.max_document_bytes, doc.invalid_utf8_bytes)) {
     return Rejection{path, std::move(*problem)};
   }
   doc.id = id;

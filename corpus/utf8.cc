@@ -54,4 +54,18 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
   return first_invalid_utf8_scalar(bytes);
 }
 
+std::size_t blank_invalid_utf8(std::string& text) {
+  std::size_t replaced = 0;
+  std::size_t from = 0;
+  // Everything before `from` is valid; a bad lead byte becomes a space, and
+  // the scan goes on from the byte after it, so its stray continuation bytes
+  // are replaced in turn.
+  for (auto bad = first_invalid_utf8(text); bad; bad = first_invalid_utf8_scalar(std::string_view(text).substr(from))) {
+    text[from + *bad] = ' ';
+    from += *bad + 1;
+    ++replaced;
+  }
+  return replaced;
+}
+
 }  // namespace newsmine::corpus_internal

@@ -46,6 +46,9 @@ Status extract_command(const ExtractOptions& options, std::ostream& out, std::os
   Status status = analyze_corpus(
       options.paths, options.stream, *analyzer,
       [&](DocumentAnalysis& analysis) {
+        if (const std::uint64_t invalid = analysis.document.invalid_utf8_bytes)
+          errors << "newsmine: " << analysis.document.source << ": " << invalid
+                 << " bytes of invalid UTF-8 read as spaces\n";
         line.clear();
         append_document_line(analysis, line);
         out << line;

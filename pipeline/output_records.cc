@@ -29,6 +29,7 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
   json.integer_field("bytes", static_cast<std::int64_t>(text.size()));
   json.integer_field("tokens", static_cast<std::int64_t>(analysis.tokens.tokens.size()));
   json.integer_field("sentences", static_cast<std::int64_t>(analysis.tokens.sentences.size()));
+  if (doc.invalid_utf8_bytes > 0) json.integer_field("invalid_utf8_bytes", static_cast<std::int64_t>(doc.invalid_utf8_bytes));
 
   json.key("dates");
   json.begin_array();

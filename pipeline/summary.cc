@@ -32,6 +32,8 @@ std::string summary_json(const RunSummary& summary) {
   count(json, "files", reader.files);
   count(json, "bytes", reader.text_bytes);
   count(json, "input_bytes", reader.bytes_read);
+  count(json, "invalid_utf8_documents", reader.invalid_utf8_documents);
+  count(json, "invalid_utf8_bytes", reader.invalid_utf8_bytes);
   count(json, "tokens", summary.tokens);
   count(json, "sentences", summary.sentences);
   count(json, "dates", summary.dates);
@@ -62,6 +64,17 @@ std::string summary_json(const RunSummary& summary) {
   return out;
 }
 
+namespace {
+
+// The summary line on invalid UTF-8, when there was any.
+std::string invalid_line(const ReaderStats& reader) {
+  if (reader.invalid_utf8_documents == 0) return "";
+  return "  " + std::to_string(reader.invalid_utf8_documents) + " articles had invalid UTF-8 (" +
+         std::to_string(reader.invalid_utf8_bytes) + " bytes read as spaces; see invalid_utf8_bytes in documents.jsonl)\n";
+}
+
+}  // namespace
+
 std::string summary_text(const RunSummary& summary, const std::string& out_dir) {
   const ReaderStats& reader = summary.stream.reader;
   char buffer[1024];
@@ -69,6 +82,7 @@ std::string summary_text(const RunSummary& summary, const std::string& out_dir) 
                 "newsmine: %llu articles (%llu rejected, %llu skipped), %.2f MB in %.2f s (%.1f MB/s, %d threads)\n"
                 "  %llu tokens, %llu sentences, %llu dates, %llu numbers, %llu entities\n"
                 "  %llu similar pairs, %llu reused passages in %llu families\n"
+                "%s"
                 "  output in %s\n",
                 static_cast<unsigned long long>(reader.documents), static_cast<unsigned long long>(reader.rejected),
                 static_cast<unsigned long long>(reader.skipped), static_cast<double>(reader.text_bytes) / 1e6,
@@ -77,7 +91,7 @@ std::string summary_text(const RunSummary& summary, const std::string& out_dir) 
                 static_cast<unsigned long long>(summary.sentences), static_cast<unsigned long long>(summary.dates),
                 static_cast<unsigned long long>(summary.numbers), static_cast<unsigned long long>(summary.entities),
                 static_cast<unsigned long long>(summary.similar_pairs), static_cast<unsigned long long>(summary.passages),
-                static_cast<unsigned long long>(summary.clusters), out_dir.c_str());
+                static_cast<unsigned long long>(summary.clusters), invalid_line(reader).c_str(), out_dir.c_str());
   return buffer;
 }
 

@@ -297,20 +297,26 @@ TEST_CASE("JSONL: bad lines are rejected with FILE:LINE and reading goes on") {
   CHECK(r.stats.rejected == 8);
 }
 
-TEST_CASE("JSONL: invalid UTF-8 in a line is rejected with its offset") {
+TEST_CASE("JSONL: invalid UTF-8 in a line becomes spaces, counted, offsets kept") {
   TempDir dir;
   const std::string path = dir.write("utf8.jsonl",
-                                     "{\"text\":\"caf\xC3\"}\n"
-                                     "{\"text\":\"fine\"}\n");
+                                     "{\"text\":\"caf\xC3 cr\xE8me\"}\n"
+                                     "{\"text\":\"fine\"}\n"
+                                     "{\"text\":\"\xFF\xFE\"}\n");
   const ReadResult r = read_all({path});
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].text == "caf  cr me");
+  CHECK(r.docs[0].invalid_utf8_bytes == 2);
+  CHECK(r.docs[1].text == "fine");
+  CHECK(r.docs[1].invalid_utf8_bytes == 0);
   REQUIRE(r.rejections.size() == 1);
-  CHECK(r.rejections[0].source == path + ":1");
-  CHECK(r.rejections[0].reason == "invalid UTF-8 at byte 12 of the line");
-  REQUIRE(r.docs.size() == 1);
-  CHECK(r.docs[0].text == "fine");
+  CHECK(r.rejections[0].source == path + ":3");
+  CHECK(r.rejections[0].reason == "empty text");
+  CHECK(r.stats.invalid_utf8_documents == 1);
+  CHECK(r.stats.invalid_utf8_bytes == 2);
 }
 
-TEST_CASE("txt: invalid UTF-8, NUL bytes and empty files are rejected with a reason") {
+TEST_CASE("txt: invalid UTF-8 becomes spaces; NUL bytes, mostly invalid and empty files are rejected") {
   TempDir dir;
   const ReadResult r = read_all({
       dir.write("bad_utf8.txt", "abc\xC3(def"),
@@ -321,20 +327,55 @@ TEST_CASE("txt: invalid UTF-8, NUL bytes and empty files are rejected with a rea
       dir.write("empty.txt", ""),
       dir.write("blank.txt", " \n\t\n"),
       dir.write("good.txt", "Caf\xC3\xA9 \xF0\x9F\x98\x80 ok"),
+      dir.write("noise.txt", std::string(40, '\xFF') + "ab"),
   });
-  REQUIRE(r.rejections.size() == 7);
-  CHECK(r.rejections[0].reason == "invalid UTF-8 at byte 3");
-  CHECK(r.rejections[1].reason == "binary content (NUL byte at 2)");
-  CHECK(r.rejections[2].reason == "invalid UTF-8 at byte 3");
-  CHECK(r.rejections[3].reason == "invalid UTF-8 at byte 1");
-  CHECK(r.rejections[4].reason == "invalid UTF-8 at byte 4");
-  CHECK(r.rejections[5].reason == "empty text");
-  CHECK(r.rejections[6].reason == "empty text");
-  CHECK(contains(r.rejections[0].source, "bad_utf8.txt"));
-  REQUIRE(r.docs.size() == 1);
-  CHECK(r.docs[0].id == "good");
-  CHECK(r.stats.files == 8);
-  CHECK(r.stats.rejected == 7);
+  REQUIRE(r.rejections.size() == 4);
+  CHECK(r.rejections[0].reason == "binary content (NUL byte at 2)");
+  CHECK(r.rejections[1].reason == "empty text");
+  CHECK(r.rejections[2].reason == "empty text");
+  CHECK(r.rejections[3].reason == "binary content (40 of 42 bytes are invalid UTF-8, the first at byte 0)");
+  CHECK(contains(r.rejections[3].source, "noise.txt"));
+  const std::vector<std::pair<std::string, std::uint64_t>> expected = {
+      {"abc (def", 1}, {"ok   ", 2}, {"x   y", 3}, {"end   ", 2}, {"Caf\xC3\xA9 \xF0\x9F\x98\x80 ok", 0}};
+  REQUIRE(r.docs.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(r.docs[i].text == expected[i].first);
+    CHECK(r.docs[i].invalid_utf8_bytes == expected[i].second);
+  }
+  CHECK(r.stats.files == 9);
+  CHECK(r.stats.invalid_utf8_documents == 4);
+  CHECK(r.stats.invalid_utf8_bytes == 8);
+}
+
+TEST_CASE("UTF-8: blanking keeps every valid byte in place and leaves valid UTF-8") {
+  using newsmine::corpus_internal::blank_invalid_utf8;
+  using newsmine::corpus_internal::first_invalid_utf8_scalar;
+  std::mt19937 rng(777);
+  const std::string pieces[] = {"a", " ", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xD0\x91",
+                                "\x80", "\xC3", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC1\xBF", "\xFF"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    std::vector<bool> valid;  // per byte: part of a valid piece
+    const int length = static_cast<int>(rng() % 60);
+    for (int i = 0; i < length; ++i) {
+      const std::size_t pick = rng() % 100 < 80 ? rng() % 6 : 6 + rng() % 6;
+      text += pieces[pick];
+      valid.insert(valid.end(), pieces[pick].size(), pick < 6);
+    }
+    INFO(text);
+    std::string blanked = text;
+    const std::size_t replaced = blank_invalid_utf8(blanked);
+    REQUIRE(blanked.size() == text.size());
+    CHECK_FALSE(first_invalid_utf8_scalar(blanked).has_value());
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (blanked[i] == text[i]) continue;
+      ++changed;
+      CHECK(blanked[i] == ' ');
+      CHECK_FALSE(valid[i]);  // only bytes of bad pieces change
+    }
+    CHECK(changed == replaced);
+  }
 }
 
 TEST_CASE("UTF-8: the fast validator agrees with the scalar reference") {
@@ -439,12 +480,18 @@ TEST_CASE("gzip: .txt.gz and .jsonl.gz are read, corrupt gzip is rejected") {
   const std::string whole = read_file(dir.write_gz("whole.jsonl.gz", many_lines));
   const ReadResult bad = read_all({dir.write("damaged.txt.gz", damaged),
                                    dir.write("cut.txt.gz", good.substr(0, good.size() / 2)),
-                                   dir.write("cut.jsonl.gz", whole.substr(0, whole.size() / 2))});
-  REQUIRE(bad.rejections.size() == 3);
+                                   dir.write("cut.jsonl.gz", whole.substr(0, whole.size() / 2)),
+                                   dir.write("plain.txt.gz", "Plain text under a .gz name."),
+                                   dir.write("empty.jsonl.gz", "")});
+  REQUIRE(bad.rejections.size() == 5);
   INFO(bad.rejections[0].reason);
   CHECK(contains(bad.rejections[0].reason, "corrupt gzip data"));
   CHECK(contains(bad.rejections[1].reason, "truncated gzip data"));
-  const Rejection& cut = bad.rejections.back();
+  for (int i : {3, 4}) {
+    INFO(bad.rejections[i].source);
+    CHECK(bad.rejections[i].reason == "cannot read " + bad.rejections[i].source + ": not gzip data (no gzip header)");
+  }
+  const Rejection& cut = bad.rejections[2];
   CHECK(contains(cut.source, "cut.jsonl.gz"));
   CHECK(contains(cut.reason, "truncated gzip data"));
   CHECK(bad.docs.size() > 0);  // the lines before the cut are read

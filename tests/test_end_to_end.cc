@@ -215,14 +215,19 @@ TEST_CASE("Bad input is rejected with a reason and the run goes on") {
   std::ofstream(in / "lines.jsonl") << R"({"id":"j1","text":"ok"})" "\n" << "{broken\n";
   std::ofstream(in / "notes.pdf") << "%PDF";
   RunSummary summary = run_ok({in.string()}, out, 2);
-  CHECK(summary.stream.reader.documents == 2);
-  CHECK(summary.stream.reader.rejected == 4);
+  CHECK(summary.stream.reader.documents == 3);
+  CHECK(summary.stream.reader.rejected == 3);
   CHECK(summary.stream.reader.skipped == 1);
+  CHECK(summary.stream.reader.invalid_utf8_documents == 1);
   const std::string rejected = testing::read_file(out / "rejected.jsonl");
   CHECK(rejected.find("empty.txt") != std::string::npos);
   CHECK(rejected.find("binary.txt") != std::string::npos);
-  CHECK(rejected.find("invalid UTF-8") != std::string::npos);
+  CHECK(rejected.find("latin1.txt") == std::string::npos);
   CHECK(rejected.find("lines.jsonl:2") != std::string::npos);
+  // The Latin-1 article is processed; its stray byte is counted, and read as a space.
+  const std::string documents = testing::read_file(out / "documents.jsonl");
+  CHECK(documents.find(R"("id":"latin1","source":)") != std::string::npos);
+  CHECK(documents.find(R"("invalid_utf8_bytes":1)") != std::string::npos);
 }
 
 TEST_CASE("The command line exits 0, 1 or 2 with one readable error line") {

@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static Tokenizer tokenizer;
 
   Document document{"fuzz", "fuzz", "2021-05-20", std::string(reinterpret_cast<const char*>(data), size)};
-  if (corpus_internal::text_problem(document.text, 1 << 20)) return 0;
+  if (corpus_internal::prepare_text(document.text, 1 << 20, document.invalid_utf8_bytes)) return 0;
   const std::string text = document.text;
   const DocumentAnalysis analysis = analyzer->analyze(std::move(document), tokenizer);
 
