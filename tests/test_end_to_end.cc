@@ -9,12 +9,15 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "pipeline/run.h"
 #include "tests/test_support.h"
 #include "tokenizers/tokenizer.h"
+
+#include <zlib.h>
 
 using namespace newsmine;
 namespace fs = std::filesystem;
@@ -228,6 +231,83 @@ TEST_CASE("Bad input is rejected with a reason and the run goes on") {
   const std::string documents = testing::read_file(out / "documents.jsonl");
   CHECK(documents.find(R"("id":"latin1","source":)") != std::string::npos);
   CHECK(documents.find(R"("invalid_utf8_bytes":1)") != std::string::npos);
+}
+
+// Every kind of bad input a real corpus holds, in one directory: the run
+// finishes (exit 0), and every record is in documents.jsonl or rejected.jsonl.
+TEST_CASE("Every kind of bad input in one directory: exit 0, every record accounted for", "[bad-input]") {
+  const fs::path in = fresh_dir("every_bad_input");
+  const fs::path out = fresh_dir("every_bad_input_out");
+  const fs::path err = fresh_dir("every_bad_input").concat(".stderr");
+  fs::create_directories(in);
+  const std::string article = " date 2021-05-20 Baku hosted the forum on May 20, where SOCAR said it paid $2.6 billion.";
+  auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(in / name, std::ios::binary) << bytes;
+  };
+  write("good.txt", article);
+  write("invalid_utf8.txt", "Caf\xE9 owners in Baku said on Friday sales rose 12%.\xC3");
+  write("binary.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+  write("empty.txt", "");
+  std::string long_line;
+  const std::string sentence = "Markets in the region closed higher on a day without line breaks; ";
+  while (long_line.size() < (20u << 20)) long_line += sentence;
+  write("long_line.txt", long_line);
+  write("corrupt.txt.gz", std::string("\x1F\x8B\x08\x00\0\0\0\0\0\x03garbage that is not deflate", 36));
+  {
+    gzFile gz = gzopen((in / "compressed.txt.gz").string().c_str(), "wb");
+    REQUIRE(gz != nullptr);
+    REQUIRE(gzwrite(gz, article.data(), static_cast<unsigned>(article.size())) == static_cast<int>(article.size()));
+    REQUIRE(gzclose(gz) == Z_OK);
+  }
+  write("lines.jsonl", R"({"id":"j1","text":"On May 20, 2021 the ministry said 27% of exports went east."})" "\n"
+                       R"({"id":"j2","text": "unterminated)" "\n"
+                       R"({"id":"j3","body":"no text field"})" "\n"
+                       R"({"id":"j4","text":42})" "\n");
+
+  REQUIRE(run_binary("run " + in.string() + " --out " + out.string() + " --threads 2 --quiet", err) == 0);
+  INFO(testing::read_file(err));
+
+  simdjson::dom::parser parser;
+  std::set<std::string> accepted, rejected;
+  for (const std::string& line : lines_of(out / "documents.jsonl")) accepted.insert(str(parser.parse(line)["source"]));
+  for (const std::string& line : lines_of(out / "rejected.jsonl")) {
+    simdjson::dom::element record = parser.parse(line);
+    CHECK_FALSE(str(record["reason"]).empty());
+    rejected.insert(str(record["source"]));
+  }
+  auto path = [&](const std::string& name) { return (in / name).string(); };
+  CHECK(accepted == std::set<std::string>{path("good.txt"), path("invalid_utf8.txt"), path("long_line.txt"),
+                                          path("compressed.txt.gz"), path("lines.jsonl") + ":1"});
+  CHECK(rejected == std::set<std::string>{path("binary.txt"), path("empty.txt"), path("corrupt.txt.gz"),
+                                          path("lines.jsonl") + ":2", path("lines.jsonl") + ":3",
+                                          path("lines.jsonl") + ":4"});
+  simdjson::dom::element summary = parser.parse(testing::read_file(out / "summary.json"));
+  CHECK(uint64_t(summary["read"]) == 11);
+  CHECK(uint64_t(summary["invalid_utf8_documents"]) == 1);
+  CHECK(uint64_t(summary["invalid_utf8_bytes"]) == 2);
+
+  // The article with invalid UTF-8 keeps its offsets: spans are the file's bytes.
+  const std::string invalid = testing::read_file(in / "invalid_utf8.txt");
+  for (const std::string& line : lines_of(out / "documents.jsonl")) {
+    simdjson::dom::element doc = parser.parse(line);
+    if (str(doc["source"]) != path("invalid_utf8.txt")) continue;
+    CHECK(uint64_t(doc["bytes"]) == invalid.size());
+    CHECK(uint64_t(doc["invalid_utf8_bytes"]) == 2);
+    std::size_t spans = 0;
+    for (const char* field : {"dates", "numbers", "entities"})
+      for (auto span : doc[field].get_array()) {
+        const uint64_t start = span["start"], end = span["end"];
+        CHECK(std::string_view(span["text"]) == invalid.substr(start, end - start));
+        ++spans;
+      }
+    CHECK(spans >= 3);  // Baku, Friday, 12%
+  }
+
+  // Only a nonexistent path: exit 1 and one error line.
+  CHECK(run_binary("run " + (in / "no_such_dir").string() + " --out " + out.string(), err) == 1);
+  const std::string message = testing::read_file(err);
+  CHECK(message.rfind("newsmine: error: ", 0) == 0);
+  CHECK(std::count(message.begin(), message.end(), '\n') == 1);
 }
 
 TEST_CASE("The command line exits 0, 1 or 2 with one readable error line") {
