@@ -1,6 +1,6 @@
 // newsmine: the command-line tool, a thin layer over the library.
 //
-//   newsmine run PATH... --out DIR [--threads N] [--min-similarity X] [--min-passage-tokens K] [--quiet]
+//   newsmine run PATH... --out DIR [--threads N] [--min-similarity X] [--min-passage-tokens K] [--quiet | --verbose]
 //   newsmine tokenize FILE
 //   newsmine extract PATH...
 //
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
 
   newsmine::RunOptions run;
   bool quiet = false;
+  bool verbose = false;
   CLI::App* run_command = app.add_subcommand("run", "analyze a corpus and write the output directory");
   run_command->add_option("PATH", run.paths, "files or directories to read; - reads JSONL from stdin")->required();
   run_command->add_option("--out", run.out_dir, "output directory")->required();
@@ -49,7 +50,9 @@ int main(int argc, char** argv) {
   run_command->add_option("--min-passage-tokens", run.passages.min_passage_tokens, "shortest reused passage, in tokens")
       ->capture_default_str()->check(CLI::PositiveNumber);
   run_command->add_option("--models", run.models_dir, "directory overriding the built-in models/data files");
-  run_command->add_flag("--quiet,-q", quiet, "print neither progress nor summary");
+  CLI::Option* quiet_flag = run_command->add_flag("--quiet,-q", quiet, "print neither progress nor summary");
+  run_command->add_flag("--verbose,-v", verbose, "name each rejected record on stderr as it is read, and give stage times")
+      ->excludes(quiet_flag);
   add_reader_flags(*run_command, run.stream.reader);
 
   std::string tokenize_file;
@@ -76,9 +79,10 @@ int main(int argc, char** argv) {
     newsmine::Status status;
     if (*run_command) {
       run.progress = !quiet && isatty(STDERR_FILENO);
+      run.verbose = verbose;
       newsmine::RunSummary summary;
       status = newsmine::run(run, summary);
-      if (status.ok() && !quiet) std::cout << newsmine::summary_text(summary, run.out_dir) << std::flush;
+      if (status.ok() && !quiet) std::cout << newsmine::summary_text(summary, run.out_dir, verbose) << std::flush;
     } else if (*tokenize_command) {
       status = newsmine::tokenize_command(tokenize_file, std::cout);
     } else if (*extract_command) {

@@ -2,7 +2,9 @@
 
 #include <oneapi/tbb/global_control.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "models/clusters.h"
@@ -84,8 +86,16 @@ Status run(const RunOptions& options, RunSummary& summary) {
   CorpusFeatures corpus;
   if (Status s = corpus.texts.open(out / ".texts.tmp"); !s.ok()) return s;
 
+  std::optional<Progress> progress;
+  // --verbose notices replace the progress line (one write, so lines do not
+  // interleave); its next update draws it again below them.
+  auto notice = [&](const std::string& message) {
+    if (options.verbose) std::fprintf(stderr, "%snewsmine: %s\n", progress ? "\r\033[K" : "", message.c_str());
+  };
   std::string line;
   auto on_document = [&](DocumentAnalysis& analysis) -> Status {
+    if (const std::uint64_t invalid = analysis.document.invalid_utf8_bytes)
+      notice(analysis.document.source + ": " + std::to_string(invalid) + " bytes of invalid UTF-8 read as spaces");
     line.clear();
     append_document_line(analysis, line);
     if (Status s = documents.write(line); !s.ok()) return s;
@@ -100,11 +110,11 @@ Status run(const RunOptions& options, RunSummary& summary) {
     return corpus.texts.append(analysis.document.text);
   };
   auto on_rejection = [&](const Rejection& rejection) -> Status {
+    notice("rejected " + rejection.source + ": " + rejection.reason);
     line.clear();
     append_rejection_line(rejection, line);
     return rejected.write(line);
   };
-  std::optional<Progress> progress;
   if (options.progress) progress.emplace(input_size(options.paths));
   ProgressCallback on_progress;
   if (progress) on_progress = [&](const ReaderStats& stats) { progress->update(stats); };

@@ -33,6 +33,7 @@ struct RunOptions {
   double min_similarity = 0.3;     // similar.jsonl keeps pairs with cosine >= this
   PassageOptions passages;         // reuse detection settings
   bool progress = false;           // draw a progress line on stderr
+  bool verbose = false;            // name each rejected record and each article with invalid UTF-8 on stderr
 };
 
 struct StageTime {
@@ -61,7 +62,7 @@ Status run(const RunOptions& options, RunSummary& summary);
 
 // summary.json: the run's counts, per-stage seconds and MB/s, threads.
 std::string summary_json(const RunSummary& summary);
-// The few lines printed when a run ends.
-std::string summary_text(const RunSummary& summary, const std::string& out_dir);
+// The few lines printed when a run ends; `stages` adds a line per stage.
+std::string summary_text(const RunSummary& summary, const std::string& out_dir, bool stages = false);
 
 }  // namespace newsmine

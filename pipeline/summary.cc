@@ -69,20 +69,33 @@ namespace {
 // The summary line on invalid UTF-8, when there was any.
 std::string invalid_line(const ReaderStats& reader) {
   if (reader.invalid_utf8_documents == 0) return "";
-  return "  " + std::to_string(reader.invalid_utf8_documents) + " articles had invalid UTF-8 (" +
-         std::to_string(reader.invalid_utf8_bytes) + " bytes read as spaces; see invalid_utf8_bytes in documents.jsonl)\n";
+  return "  invalid UTF-8: " + std::to_string(reader.invalid_utf8_bytes) + " bytes in " +
+         std::to_string(reader.invalid_utf8_documents) + " articles, read as spaces (invalid_utf8_bytes in documents.jsonl)\n";
 }
 
 }  // namespace
 
-std::string summary_text(const RunSummary& summary, const std::string& out_dir) {
+// "  seconds: read 0.12, tokenize 2.23, ..." for --verbose.
+std::string stages_line(const RunSummary& summary) {
+  std::string line = "  seconds:";
+  char buffer[64];
+  const char* separator = " ";
+  for (const StageTime& stage : summary.stages) {
+    std::snprintf(buffer, sizeof buffer, "%s%s %.2f", separator, stage.name.c_str(), stage.seconds);
+    line += buffer;
+    separator = ", ";
+  }
+  return line + " (tokenize and extract summed over threads)\n";
+}
+
+std::string summary_text(const RunSummary& summary, const std::string& out_dir, bool stages) {
   const ReaderStats& reader = summary.stream.reader;
   char buffer[1024];
   std::snprintf(buffer, sizeof buffer,
                 "newsmine: %llu articles (%llu rejected, %llu skipped), %.2f MB in %.2f s (%.1f MB/s, %d threads)\n"
                 "  %llu tokens, %llu sentences, %llu dates, %llu numbers, %llu entities\n"
                 "  %llu similar pairs, %llu reused passages in %llu families\n"
-                "%s"
+                "%s%s"
                 "  output in %s\n",
                 static_cast<unsigned long long>(reader.documents), static_cast<unsigned long long>(reader.rejected),
                 static_cast<unsigned long long>(reader.skipped), static_cast<double>(reader.text_bytes) / 1e6,
@@ -91,7 +104,8 @@ std::string summary_text(const RunSummary& summary, const std::string& out_dir) 
                 static_cast<unsigned long long>(summary.sentences), static_cast<unsigned long long>(summary.dates),
                 static_cast<unsigned long long>(summary.numbers), static_cast<unsigned long long>(summary.entities),
                 static_cast<unsigned long long>(summary.similar_pairs), static_cast<unsigned long long>(summary.passages),
-                static_cast<unsigned long long>(summary.clusters), invalid_line(reader).c_str(), out_dir.c_str());
+                static_cast<unsigned long long>(summary.clusters), invalid_line(reader).c_str(),
+                stages ? stages_line(summary).c_str() : "", out_dir.c_str());
   return buffer;
 }
 

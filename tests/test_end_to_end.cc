@@ -329,4 +329,16 @@ TEST_CASE("The command line exits 0, 1 or 2 with one readable error line") {
 
   CHECK(run_binary("run " + sample.string(), err) == 2);  // --out missing
   CHECK(run_binary("frobnicate", err) == 2);
+  CHECK(run_binary("run " + sample.string() + " --out " + out.string() + " --quiet --verbose", err) == 2);
+
+  // --verbose names each rejected record and each article with invalid UTF-8.
+  const fs::path mixed = fresh_dir("cli_verbose");
+  fs::create_directories(mixed);
+  std::ofstream(mixed / "latin1.txt", std::ios::binary) << "Caf\xE9 sales rose 12% on Friday.";
+  std::ofstream(mixed / "empty.txt");
+  CHECK(run_binary("run " + mixed.string() + " --out " + out.string() + " --verbose", err) == 0);
+  const std::string notices = testing::read_file(err);
+  CHECK(notices.find("newsmine: rejected " + (mixed / "empty.txt").string() + ": empty text\n") != std::string::npos);
+  CHECK(notices.find("newsmine: " + (mixed / "latin1.txt").string() + ": 1 bytes of invalid UTF-8 read as spaces\n") !=
+        std::string::npos);
 }

@@ -1,16 +1,14 @@
 // libFuzzer target: arbitrary bytes as an article, through every per-article
 // stage and the documents.jsonl writer.
 //
-// Input the reader would reject (invalid UTF-8, NUL bytes, empty) is skipped,
+// Input is prepared as the reader prepares it (invalid UTF-8 read as spaces);
+// what the reader would reject (NUL bytes, empty, mostly invalid) is skipped,
 // as the reader never passes it on. For the rest, the fuzzer checks what
 // users rely on: every token, sentence and mention lies inside the text on
 // UTF-8 boundaries, mentions of a kind are sorted and do not overlap, and the
 // document line is valid JSON whose span texts equal the article bytes.
 //
-//   cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DNEWSMINE_BUILD_FUZZERS=ON \
-//         -DNEWSMINE_BUILD_TESTS=OFF -DNEWSMINE_BUILD_BENCH=OFF \
-//         -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"   # coverage in the libraries too
-//   cmake --build build-fuzz --target document_fuzzer
+//   build and run: tests/fuzz/run_fuzzers.sh SECONDS (all targets), or
 //   build-fuzz/tests/fuzz/document_fuzzer -max_total_time=60 corpus/sample
 #include <simdjson.h>
 
