@@ -8,8 +8,8 @@
 // UTF-8 boundaries, mentions of a kind are sorted and do not overlap, and the
 // document line is valid JSON whose span texts equal the article bytes.
 //
-//   build and run: tests/fuzz/run_fuzzers.sh SECONDS (all targets), or
-//   build-fuzz/tests/fuzz/document_fuzzer -max_total_time=60 corpus/sample
+//   build and run: tests/sanitize.sh --fuzz-only SECONDS (all targets), or
+//   build-sanitize/tests/fuzz/document_fuzzer -max_total_time=60 corpus/sample
 #include <simdjson.h>
 
 #include <cstdint>

@@ -7,8 +7,8 @@
 // valid UTF-8 without NUL bytes and not blank, and a rejection names its
 // source and a reason.
 //
-//   build and run: tests/fuzz/run_fuzzers.sh SECONDS (all targets), or
-//   build-fuzz/tests/fuzz/reader_fuzzer -max_total_time=60 corpus/sample
+//   build and run: tests/sanitize.sh --fuzz-only SECONDS (all targets), or
+//   build-sanitize/tests/fuzz/reader_fuzzer -max_total_time=60 corpus/sample
 #include <unistd.h>
 
 #include <cstdint>
