@@ -75,7 +75,10 @@ void JsonWriter::number(double value) {
   if (value == std::trunc(value) && std::fabs(value) < 1e15) return integer(static_cast<std::int64_t>(value));
   separate();
   char buffer[32];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  // Large values in exponent form: written out in full, an integer beyond
+  // 2^64 ("666666666666666622976") is valid JSON that many parsers refuse.
+  auto result = std::fabs(value) >= 1e15 ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific)
+                                         : std::to_chars(buffer, buffer + sizeof buffer, value);
   out_.append(buffer, result.ptr);
 }
 

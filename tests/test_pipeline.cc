@@ -21,6 +21,24 @@ simdjson::dom::element parse(simdjson::dom::parser& parser, const std::string& j
 
 }  // namespace
 
+TEST_CASE("JSON numbers too large for an integer are written so every parser reads them") {
+  // "666666666666666666666" in an article is a cardinal of 6.7e20: as a
+  // plain integer literal it would not fit 64 bits, and simdjson refuses it.
+  for (const double value : {666666666666666666666.0, -1.5e300, 1e15, 123456789012345678.0}) {
+    std::string out;
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("value");
+    json.number(value);
+    json.end_object();
+    INFO(out);
+    simdjson::dom::parser parser;
+    simdjson::dom::element doc;
+    REQUIRE(parser.parse(out).get(doc) == simdjson::SUCCESS);
+    CHECK(double(doc["value"]) == value);
+  }
+}
+
 TEST_CASE("JSON strings escape quotes, control characters and keep UTF-8") {
   const std::string tricky = "“Quoted” \"plain\" back\\slash\ttab\nnewline \x01 Azərbaycan Москва";
   std::string out;

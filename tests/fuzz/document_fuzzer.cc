@@ -13,6 +13,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -26,8 +27,13 @@ namespace {
 
 using namespace newsmine;
 
-void require(bool condition) {
-  if (!condition) std::abort();  // a finding: libFuzzer saves the input
+// A finding: says which check failed, and libFuzzer saves the input.
+#define require(condition) \
+  ((condition) ? void() : fail(#condition, __LINE__))
+
+[[noreturn]] void fail(const char* check, int line) {
+  std::fprintf(stderr, "document_fuzzer.cc:%d: check failed: %s\n", line, check);
+  std::abort();
 }
 
 bool on_boundary(std::string_view text, std::uint32_t offset) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -23,8 +24,13 @@ namespace {
 
 using namespace newsmine;
 
-void require(bool condition) {
-  if (!condition) std::abort();  // a finding: libFuzzer saves the input
+// A finding: says which check failed, and libFuzzer saves the input.
+#define require(condition) \
+  ((condition) ? void() : fail(#condition, __LINE__))
+
+[[noreturn]] void fail(const char* check, int line) {
+  std::fprintf(stderr, "reader_fuzzer.cc:%d: check failed: %s\n", line, check);
+  std::abort();
 }
 
 // A file of this process under /dev/shm (memory), named for its format.
