@@ -12,6 +12,8 @@
 #include "pipeline/output_file.h"
 #include "pipeline/output_records.h"
 #include "pipeline/progress.h"
+#include "pipeline/report_data.h"
+#include "pipeline/report_html.h"
 #include "pipeline/stopwatch.h"
 #include "pipeline/text_store.h"
 
@@ -84,8 +86,12 @@ Status run(const RunOptions& options, RunSummary& summary) {
   CorpusFeatures corpus;
   if (Status s = corpus.texts.open(out / ".texts.tmp"); !s.ok()) return s;
 
+  std::optional<ReportCollector> report;
+  if (options.report) report.emplace(ReportOptions{.timings = options.report_timings});
+
   std::string line;
   auto on_document = [&](DocumentAnalysis& analysis) -> Status {
+    if (report) report->add_document(analysis);
     line.clear();
     append_document_line(analysis, line);
     if (Status s = documents.write(line); !s.ok()) return s;
@@ -163,11 +169,18 @@ Status run(const RunOptions& options, RunSummary& summary) {
   if (!status.ok()) return status;
   summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
 
+  if (report) {
+    if (Status s = report->add_reuse(similar, passages, clusters, corpus.ids, corpus.texts); !s.ok()) return s;
+  }
+
   summary.wall_seconds = wall.seconds();
   OutputFile summary_file;
   if (Status s = summary_file.open(out / "summary.json"); !s.ok()) return s;
   if (Status s = summary_file.write(summary_json(summary)); !s.ok()) return s;
-  return summary_file.close();
+  if (Status s = summary_file.close(); !s.ok()) return s;
+  if (!report) return {};
+  return write_report(options.report_path.empty() ? out / "report.html" : fs::path(options.report_path),
+                      report->finish(summary));
 }
 
 }  // namespace newsmine

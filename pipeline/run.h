@@ -5,8 +5,9 @@
 // cross-document stages on the compact features kept from each article:
 // TF-IDF and similar pairs (similar.jsonl), reused passages (passages.jsonl)
 // and their families (clusters.jsonl). Finally summary.json records counts
-// and per-stage time and throughput. Output files other than summary.json's
-// timings are byte-identical for any thread count.
+// and per-stage time and throughput, and report.html shows the run to people.
+// Output files other than the timings in summary.json and report.html are
+// byte-identical for any thread count.
 //
 //   RunOptions options;
 //   options.paths = {"corpus/sample"};
@@ -33,6 +34,9 @@ struct RunOptions {
   double min_similarity = 0.3;     // similar.jsonl keeps pairs with cosine >= this
   PassageOptions passages;         // reuse detection settings
   bool progress = false;           // draw a progress line on stderr
+  bool report = true;              // write the HTML report (report_html.h)
+  std::string report_path;         // where; empty = out_dir/report.html
+  bool report_timings = true;      // include seconds in the report (they differ between runs)
 };
 
 struct StageTime {
