@@ -10,6 +10,8 @@ cd "$(dirname "$0")"
 mode=${1:-demo}
 packages=(build-essential cmake pkg-config libicu-dev libre2-dev libeigen3-dev libtbb-dev catch2
           libcli11-dev libsimdjson-dev zlib1g-dev libxxhash-dev libbenchmark-dev libexpat1-dev)
+# The report's browser test opens report.html in headless Chromium.
+if [ "$mode" = test ]; then packages+=(chromium); fi
 
 missing=()
 for package in "${packages[@]}"; do
