@@ -3,7 +3,7 @@
 # builds in ./build, then either runs the sample corpus (demo) or the tests (test).
 #
 #   bash setup.sh demo    # build and run `newsmine run corpus/sample --out out/sample`
-#   bash setup.sh test    # build and run every test with CTest
+#   bash setup.sh test    # build and run every test with CTest (also installs chromium, for the report's browser test)
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -54,7 +54,7 @@ figure { margin: 8px 0 18px; } figure svg { width: 100%; height: auto; }
 figcaption { font-size: 14px; color: var(--muted); margin-bottom: 4px; }
 .key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; margin: 0 3px 0 12px; }
 .key.bar { background: var(--accent); } .key.marker { background: var(--near); }
-.filter { margin: 0 0 12px; } .filter input { font: inherit; padding: 4px 8px; width: 320px; max-width: 100%;
+nav .filter { float: right; } nav .filter input { font: inherit; font-size: 14px; padding: 2px 8px; width: 240px;
         border: 1px solid var(--line); border-radius: 4px; }
 .passage { border-top: 1px solid var(--line); padding: 12px 0 6px; }
 .passage h3 { margin: 0 0 8px; font-size: 14px; font-weight: 600; }
@@ -64,6 +64,7 @@ figcaption { font-size: 14px; color: var(--muted); margin-bottom: 4px; }
 .side { background: #fbfcfd; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
 .side .id { color: var(--muted); display: block; margin-bottom: 4px; }
 .side p { margin: 0; white-space: pre-line; font-size: 14px; }
+.skip { color: var(--muted); background: var(--line); border-radius: 3px; padding: 0 5px; cursor: help; }
 del { background: var(--del); color: #8a1c17; text-decoration: none; border-radius: 2px; padding: 0 1px; }
 ins { background: var(--ins); color: #135e2e; text-decoration: none; border-radius: 2px; padding: 0 1px; }
 .family td:nth-child(3) { max-width: 520px; }

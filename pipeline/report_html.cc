@@ -12,6 +12,9 @@
 namespace newsmine {
 namespace {
 
+constexpr std::size_t kLongPassageBytes = 1200;  // copies longer than this are shown around their differences
+constexpr std::size_t kContextTokens = 30;       // tokens kept on each side of a difference
+
 // 1234567 -> "1,234,567".
 std::string grouped(std::uint64_t value) {
   std::string digits = std::to_string(value), out;
@@ -54,10 +57,11 @@ void append_overview(const ReportData& data, std::string& out) {
   card(out, fixed(static_cast<double>(reader.text_bytes) / 1e6, 2) + " MB", "of article text");
   if (data.options.timings) {
     const double rate = summary.wall_seconds > 0 ? static_cast<double>(reader.text_bytes) / 1e6 / summary.wall_seconds : 0;
-    card(out, fixed(summary.wall_seconds, 2) + " s", "wall time", "<span> \u00b7 " + fixed(rate, 1) + " MB/s</span>");
+    card(out, fixed(summary.wall_seconds, 2) + " s", "wall time", "<span> \u00b7 " + fixed(rate, rate < 10 ? 2 : 1) + " MB/s</span>");
   }
   card(out, grouped(summary.tokens), "tokens");
-  card(out, grouped(summary.dates) + " / " + grouped(summary.numbers), "dates / numbers");
+  card(out, grouped(summary.dates), "date mentions");
+  card(out, grouped(summary.numbers), "numbers");
   card(out, grouped(summary.entities), "entity mentions");
   card(out, grouped(summary.similar_pairs), "similar pairs");
   card(out, grouped(summary.passages), "reused passages");
@@ -111,11 +115,16 @@ void append_passages(const ReportData& data, std::string& out) {
     append_html_escaped(p.a_id + " " + p.b_id, out);
     out += "\"><h3>" + std::to_string(i + 1) + ". score " + fixed(p.score, 3);
     out += p.exact ? "<span class=\"kind exact\">exact</span>" : "<span class=\"kind near\">near</span>";
+    std::vector<std::string> notes;
     if (diff.complete && (diff.changed_a || diff.changed_b))
-      out += " <span class=\"note\">" + std::to_string(diff.changed_a) + " / " + std::to_string(diff.changed_b) +
-             " words differ</span>";
-    if (!diff.complete) out += " <span class=\"note\">too long to compare word by word</span>";
-    if (p.cut) out += " <span class=\"note\">cut to " + grouped(data.options.max_passage_bytes) + " bytes per copy</span>";
+      notes.push_back(std::to_string(diff.changed_a) + " / " + std::to_string(diff.changed_b) + " words differ");
+    if (!diff.complete) notes.push_back("too long to compare word by word");
+    // Long copies show their differences in context; the unchanged rest is left out.
+    const bool long_copies = std::max(p.a_text.size(), p.b_text.size()) > kLongPassageBytes;
+    if (long_copies) notes.push_back(diff.changed_a || diff.changed_b ? "unchanged stretches left out (\u2026)" : "the start only");
+    if (p.cut) notes.push_back("cut to " + grouped(data.options.max_passage_bytes) + " bytes per copy");
+    for (std::size_t n = 0; n < notes.size(); ++n) out += (n ? " \u00b7 " : " <span class=\"note\">") + notes[n];
+    if (!notes.empty()) out += "</span>";
     out += "</h3>\n<div class=\"sides\">";
     const struct { const std::string& id; std::uint32_t start, end; const std::string& text; const std::vector<DiffToken>& tokens; const char* tag; } sides[] = {
         {p.a_id, p.a_start, p.a_end, p.a_text, diff.a, "del"}, {p.b_id, p.b_start, p.b_end, p.b_text, diff.b, "ins"}};
@@ -125,7 +134,7 @@ void append_passages(const ReportData& data, std::string& out) {
       out += "\"><span class=\"id\">";
       append_html_escaped(side.id, out);
       out += " [" + std::to_string(side.start) + ", " + std::to_string(side.end) + ")</span><p>";
-      append_diff_html(side.text, side.tokens, side.tag, out);
+      append_diff_html(side.text, side.tokens, side.tag, out, long_copies ? kContextTokens : 0);
       out += "</p></div>";
     }
     out += "</div></div>\n";
@@ -241,7 +250,7 @@ std::string report_html(const ReportData& data) {
          "<nav><a href=\"#overview\">Overview</a><a href=\"#graph\">Graph</a><a href=\"#passages\">Passages</a>"
          "<a href=\"#families\">Families</a><a href=\"#pairs\">Similar</a><a href=\"#entities\">Entities</a>"
          "<a href=\"#timeline\">Timeline</a><span class=\"filter\"><input id=\"filter\" type=\"search\" "
-         "placeholder=\"filter passages, families and pairs by article id\" aria-label=\"filter by article id\">"
+         "placeholder=\"filter by article id\" aria-label=\"filter passages, families and pairs by article id\">"
          "</span></nav>\n<main>\n";
   append_overview(data, out);
   append_graph(data, out);

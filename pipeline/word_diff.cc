@@ -85,16 +85,63 @@ WordDiff word_diff(std::string_view a, std::string_view b, std::size_t max_cells
   return diff;
 }
 
-void append_diff_html(std::string_view text, const std::vector<DiffToken>& tokens, const char* tag, std::string& out) {
+namespace {
+
+// Which tokens append_diff_html shows; see the header.
+std::vector<bool> shown_tokens(const std::vector<DiffToken>& tokens, std::size_t context) {
+  const std::size_t n = tokens.size();
+  std::vector<bool> keep(n, context == 0);
+  if (context == 0) return keep;
+  bool any_change = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!tokens[k].changed) continue;
+    any_change = true;
+    for (std::size_t j = k > context ? k - context : 0; j < n && j <= k + context; ++j) keep[j] = true;
+  }
+  if (!any_change)
+    for (std::size_t j = 0; j < n && j < 3 * context; ++j) keep[j] = true;
+  // Short hidden runs cost more to skip than to read.
+  const std::size_t min_skipped = 8;
+  for (std::size_t k = 0; k < n;) {
+    if (keep[k]) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    while (end < n && !keep[end]) ++end;
+    if (end - k <= min_skipped) std::fill(keep.begin() + static_cast<std::ptrdiff_t>(k), keep.begin() + static_cast<std::ptrdiff_t>(end), true);
+    k = end;
+  }
+  return keep;
+}
+
+void close_tag(const char* tag, std::string& out) {
+  out += "</";
+  out += tag;
+  out += '>';
+}
+
+}  // namespace
+
+void append_diff_html(std::string_view text, const std::vector<DiffToken>& tokens, const char* tag, std::string& out,
+                      std::size_t context) {
+  const std::vector<bool> keep = shown_tokens(tokens, context);
   bool open = false;
   std::size_t previous_end = 0;
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
+  for (std::size_t k = 0; k < tokens.size();) {
+    if (!keep[k]) {
+      std::size_t end = k;
+      while (end < tokens.size() && !keep[end]) ++end;
+      if (k > 0) out += ' ';
+      out += "<span class=\"skip\" title=\"" + std::to_string(end - k) + " words not shown\">\u2026</span>";
+      previous_end = tokens[end - 1].end;
+      k = end;
+      continue;
+    }
     const DiffToken& token = tokens[k];
     const std::string_view gap = text.substr(previous_end, token.start - previous_end);
     if (open && !token.changed) {  // close before the gap, so highlights hug the words
-      out += "</";
-      out += tag;
-      out += '>';
+      close_tag(tag, out);
       open = false;
     }
     append_gap(k == 0 ? std::string_view() : gap, out);
@@ -106,12 +153,9 @@ void append_diff_html(std::string_view text, const std::vector<DiffToken>& token
     }
     append_html_escaped(token_text(text, token), out);
     previous_end = token.end;
+    ++k;
   }
-  if (open) {
-    out += "</";
-    out += tag;
-    out += '>';
-  }
+  if (open) close_tag(tag, out);
 }
 
 }  // namespace newsmine

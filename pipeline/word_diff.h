@@ -48,6 +48,12 @@ WordDiff word_diff(std::string_view a, std::string_view b, std::size_t max_cells
 // <tag>…</tag>. Whitespace holding a blank line becomes "\n\n" (a paragraph
 // break under CSS white-space: pre-line); other whitespace becomes one space,
 // so hard-wrapped lines read as one paragraph.
-void append_diff_html(std::string_view text, const std::vector<DiffToken>& tokens, const char* tag, std::string& out);
+//
+// With `context` > 0, long unchanged stretches are left out: only tokens
+// within `context` tokens of a change are kept (the first 3·context tokens
+// when nothing changed), and each left-out run of more than 8 tokens becomes
+// <span class="skip" title="N words not shown">…</span>.
+void append_diff_html(std::string_view text, const std::vector<DiffToken>& tokens, const char* tag, std::string& out,
+                      std::size_t context = 0);
 
 }  // namespace newsmine

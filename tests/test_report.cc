@@ -244,3 +244,19 @@ TEST_CASE("Command line: --report FILE, --no-report, and an unwritable report is
 
   CHECK(run_binary("run " + sample + " --out " + (out / "e").string() + " --report x.html --no-report", err) == 2);
 }
+
+TEST_CASE("Long copies keep their differences in context and leave the unchanged rest out") {
+  std::string a, b;
+  for (int i = 0; i < 100; ++i) a += "w" + std::to_string(i) + " ";
+  b = a;
+  a += "gas exports rose.";
+  b += "gas exports fell.";
+  const WordDiff diff = word_diff(a, b);
+  std::string html;
+  append_diff_html(a, diff.a, "del", html, 5);
+  CHECK(html == "<span class=\"skip\" title=\"97 words not shown\">\u2026</span> w97 w98 w99 gas exports "
+                "<del>rose</del>.");
+  html.clear();
+  append_diff_html(a, diff_tokens(a), "del", html, 5);  // nothing changed: the start only
+  CHECK(html.starts_with("w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 <span class=\"skip\" title=\"89 words not shown\">"));
+}
