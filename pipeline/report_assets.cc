@@ -34,7 +34,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
         font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; background: #f8fafc; }
 .label { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 12px; font-weight: 600; color: #fff; }
 .label.PERSON { background: #2f6fb3; } .label.ORG { background: #7b4fb3; } .label.LOC { background: #2d8a5f; } .label.MISC { background: #7b8794; }
-.graph { display: grid; grid-template-columns: minmax(0, 760px) 1fr; gap: 18px; align-items: start; }
+.graph { display: grid; grid-template-columns: minmax(0, 700px) 1fr; gap: 18px; align-items: start; }
 .graph svg { width: 100%; height: auto; }
 .legend p { margin: 6px 0; font-size: 14px; }
 .swatch { display: inline-block; width: 28px; height: 0; border-top: 4px solid; vertical-align: middle; margin-right: 8px; }
@@ -45,7 +45,7 @@ svg .link.sim { stroke: #7b8794; }
 svg .link.sim.hi { stroke-opacity: .55; } svg .link.sim.mid { stroke-opacity: .35; } svg .link.sim.lo { stroke-opacity: .2; }
 svg .node { fill: #fff; stroke: #52606d; stroke-width: 1.5; }
 svg .node.reused { fill: #fbe3c4; stroke: var(--near); }
-svg .label { font-size: 11px; fill: var(--ink); font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+svg .label { font-size: 12px; fill: var(--ink); font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 svg .bar { fill: var(--accent); } svg .marker { fill: var(--near); } svg .hover { fill: transparent; }
 svg .grid { stroke: var(--line); } svg .axis { stroke: #9aa5b1; }
 svg .tick { font-size: 11px; fill: var(--muted); } svg .group { font-size: 11px; fill: var(--ink); font-weight: 600; }

@@ -90,7 +90,7 @@ std::uint64_t count_at(const std::map<int, std::uint64_t>& counts, int key) {
 }  // namespace
 
 void append_reuse_graph(const ReportGraph& graph, std::string& out) {
-  const double size = 760, center = size / 2, radius = 210;
+  const double size = 920, center = size / 2, radius = 226;  // room for 30-character labels
   const std::size_t n = graph.nodes.size();
   auto angle = [&](std::size_t i) { return -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n); };
   auto px = [&](std::size_t i, double r) { return center + r * std::cos(angle(i)); };
@@ -129,7 +129,7 @@ void append_reuse_graph(const ReportGraph& graph, std::string& out) {
     // Labels point outward; on the left half they are turned to read left to right.
     const double degrees = angle(i) * 180 / std::numbers::pi;
     const bool left = std::cos(angle(i)) < -1e-9;
-    svg.text(px(i, radius + 16), py(i, radius + 16) + 4, truncate_utf8(graph.nodes[i], 26), "label",
+    svg.text(px(i, radius + 16), py(i, radius + 16) + 4, truncate_utf8(graph.nodes[i], 30), "label",
              left ? "end" : "start", left ? degrees + 180 : degrees);
   }
   svg.finish();

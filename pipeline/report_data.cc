@@ -79,7 +79,9 @@ void ReportCollector::prune_entities() {
 Status ReportCollector::add_reuse(std::span<const SimilarPair> similar, std::span<const Passage> passages,
                                   std::span<const Cluster> clusters, const std::vector<std::string>& ids,
                                   TextStore& texts) {
-  // Passages: the longest (both copies together), ties in passages.jsonl order.
+  // Passages: edited (near) copies first, since their differences show what
+  // was changed, then exact ones; the longest first in each (both copies
+  // together), ties in passages.jsonl order.
   std::vector<std::size_t> order(passages.size());
   std::iota(order.begin(), order.end(), 0);
   auto length = [&](std::size_t i) {
@@ -87,7 +89,10 @@ Status ReportCollector::add_reuse(std::span<const SimilarPair> similar, std::spa
   };
   const std::size_t shown = std::min(options_.max_passages, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
-                    [&](std::size_t x, std::size_t y) { return length(x) != length(y) ? length(x) > length(y) : x < y; });
+                    [&](std::size_t x, std::size_t y) {
+                      if (passages[x].exact != passages[y].exact) return passages[y].exact;
+                      return length(x) != length(y) ? length(x) > length(y) : x < y;
+                    });
   std::string text;
   for (std::size_t k = 0; k < shown; ++k) {
     const Passage& p = passages[order[k]];

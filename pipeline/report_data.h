@@ -5,7 +5,7 @@
 // order) and keeps only counts: entity mentions by (canonical form, label),
 // date mentions by month and year, article dates by month. After the
 // cross-document stages it keeps the top of each list (add_reuse): the
-// longest reused passages with both texts, the largest passage families with
+// longest reused passages (edited ones first) with both texts, the largest passage families with
 // their articles, the most similar pairs, and a small graph of the articles
 // with the most reuse. Sizes are capped by ReportOptions and the page says so.
 //
@@ -103,7 +103,7 @@ struct ReportTimeline {
 struct ReportData {
   ReportOptions options;
   RunSummary summary;
-  std::vector<ReportPassage> passages;  // longest first
+  std::vector<ReportPassage> passages;  // near before exact, longest first in each
   std::vector<ReportFamily> families;   // most articles first
   std::vector<ReportPair> pairs;        // highest cosine first
   std::vector<ReportEntity> entities;   // most mentions first

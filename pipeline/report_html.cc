@@ -105,7 +105,7 @@ void append_graph(const ReportData& data, std::string& out) {
 void append_passages(const ReportData& data, std::string& out) {
   out += "<section id=\"passages\"><h2>Reused passages</h2>\n<p class=\"note\">" +
          cap_note(data.passages.size(), data.summary.passages, "longest") +
-         " Words only in the first copy are marked <del>like this</del>, words only in the second <ins>like this</ins>; "
+         " Edited (near) copies come first, then exact ones, the longest first in each. Words only in the first copy are marked <del>like this</del>, words only in the second <ins>like this</ins>; "
          "line breaks and spacing are not compared.</p>\n";
   if (data.passages.empty()) out += "<p class=\"empty\">No reused passages.</p>\n";
   for (std::size_t i = 0; i < data.passages.size(); ++i) {
