@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
       status = newsmine::run(run, summary);
       if (status.ok() && !quiet) {
         std::cout << newsmine::summary_text(summary, run.out_dir);
-        if (run.report) std::cout << "  report in " << (run.report_path.empty() ? run.out_dir + "/report.html" : run.report_path) << "\n";
+        if (run.report) std::cout << "  report in " << newsmine::report_file(run).string() << "\n";
         std::cout << std::flush;
       }
     } else if (*tokenize_command) {

@@ -17,7 +17,7 @@
 //   ... report.add_document(analysis);            // per article
 //   report.add_reuse(similar, passages, clusters, ids, texts);
 //   ReportData data = report.finish(summary);
-//   write_report(out / "report.html", data);
+//   file.write(report_html(data));            // report_html.h
 #pragma once
 
 #include <cstddef>

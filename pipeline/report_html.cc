@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "pipeline/html_escape.h"
-#include "pipeline/output_file.h"
 #include "pipeline/report_assets.h"
 #include "pipeline/report_charts.h"
 #include "pipeline/word_diff.h"
@@ -268,13 +267,6 @@ std::string report_html(const ReportData& data) {
   out += kReportScript;
   out += "</script>\n</body>\n</html>\n";
   return out;
-}
-
-Status write_report(const std::filesystem::path& path, const ReportData& data) {
-  OutputFile file;
-  if (Status s = file.open(path); !s.ok()) return s;
-  if (Status s = file.write(report_html(data)); !s.ok()) return s;
-  return file.close();
 }
 
 }  // namespace newsmine

@@ -13,20 +13,15 @@
 // only the seconds and MB/s differ between runs, as in summary.json.
 //
 //   ReportData data = collector.finish(summary);
-//   if (Status s = write_report(out_dir / "report.html", data); !s.ok()) return s;
+//   if (Status s = file.write(report_html(data)); !s.ok()) return s;
 #pragma once
 
-#include <filesystem>
 #include <string>
 
-#include "corpus/status.h"
 #include "pipeline/report_data.h"
 
 namespace newsmine {
 
 std::string report_html(const ReportData& data);
-
-// Writes report_html(data) to `path`; the error names the file.
-Status write_report(const std::filesystem::path& path, const ReportData& data);
 
 }  // namespace newsmine

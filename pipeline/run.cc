@@ -86,8 +86,14 @@ Status run(const RunOptions& options, RunSummary& summary) {
   CorpusFeatures corpus;
   if (Status s = corpus.texts.open(out / ".texts.tmp"); !s.ok()) return s;
 
+  // The report file is created now, so a path that cannot be written fails
+  // before the run rather than after it.
   std::optional<ReportCollector> report;
-  if (options.report) report.emplace(ReportOptions{.timings = options.report_timings});
+  OutputFile report_output;
+  if (options.report) {
+    report.emplace(ReportOptions{.timings = options.report_timings});
+    if (Status s = report_output.open(report_file(options)); !s.ok()) return s;
+  }
 
   std::string line;
   auto on_document = [&](DocumentAnalysis& analysis) -> Status {
@@ -179,8 +185,12 @@ Status run(const RunOptions& options, RunSummary& summary) {
   if (Status s = summary_file.write(summary_json(summary)); !s.ok()) return s;
   if (Status s = summary_file.close(); !s.ok()) return s;
   if (!report) return {};
-  return write_report(options.report_path.empty() ? out / "report.html" : fs::path(options.report_path),
-                      report->finish(summary));
+  if (Status s = report_output.write(report_html(report->finish(summary))); !s.ok()) return s;
+  return report_output.close();
+}
+
+std::filesystem::path report_file(const RunOptions& options) {
+  return options.report_path.empty() ? fs::path(options.out_dir) / "report.html" : fs::path(options.report_path);
 }
 
 }  // namespace newsmine

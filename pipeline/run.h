@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct RunSummary {
 };
 
 Status run(const RunOptions& options, RunSummary& summary);
+
+// Where run writes report.html: options.report_path, or out_dir/report.html.
+std::filesystem::path report_file(const RunOptions& options);
 
 // summary.json: the run's counts, per-stage seconds and MB/s, threads.
 std::string summary_json(const RunSummary& summary);

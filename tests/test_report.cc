@@ -241,13 +241,19 @@ TEST_CASE("Command line: --report FILE, --no-report, and an unwritable report is
   CHECK(message.starts_with("newsmine: error: cannot create file: "));
   CHECK(message.find("(/nonexistent_dir/r.html)\n") != std::string::npos);
   CHECK(testing::line_count(message) == 1);
+  // The report file is created before the corpus is read, so the run stops at once.
+  CHECK(testing::read_file(out / "d" / "documents.jsonl").empty());
 
   CHECK(run_binary("run " + sample + " --out " + (out / "e").string() + " --report x.html --no-report", err) == 2);
 }
 
 TEST_CASE("Long copies keep their differences in context and leave the unchanged rest out") {
   std::string a, b;
-  for (int i = 0; i < 100; ++i) a += "w" + std::to_string(i) + " ";
+  for (int i = 0; i < 100; ++i) {
+    a += 'w';
+    a += std::to_string(i);
+    a += ' ';
+  }
   b = a;
   a += "gas exports rose.";
   b += "gas exports fell.";
