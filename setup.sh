@@ -3,13 +3,15 @@
 # builds in ./build, then either runs the sample corpus (demo) or the tests (test).
 #
 #   bash setup.sh demo    # build and run `newsmine run corpus/sample --out out/sample`
-#   bash setup.sh test    # build and run every test with CTest
+#   bash setup.sh test    # build and run every test with CTest (also installs chromium, for the report's browser test)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 mode=${1:-demo}
 packages=(build-essential cmake pkg-config libicu-dev libre2-dev libeigen3-dev libtbb-dev catch2
           libcli11-dev libsimdjson-dev zlib1g-dev libxxhash-dev libbenchmark-dev libexpat1-dev)
+# The report's browser test opens report.html in headless Chromium.
+if [ "$mode" = test ]; then packages+=(chromium); fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 // newsmine: the command-line tool, a thin layer over the library.
 //
-//   newsmine run PATH... --out DIR [--threads N] [--min-similarity X] [--min-passage-tokens K] [--quiet | --verbose]
+//   newsmine run PATH... --out DIR [--threads N] [--min-similarity X] [--min-passage-tokens K]
+//                [--report FILE | --no-report] [--quiet | --verbose]
 //   newsmine tokenize FILE
 //   newsmine extract PATH...
 //
@@ -50,6 +51,9 @@ int main(int argc, char** argv) {
   run_command->add_option("--min-passage-tokens", run.passages.min_passage_tokens, "shortest reused passage, in tokens")
       ->capture_default_str()->check(CLI::PositiveNumber);
   run_command->add_option("--models", run.models_dir, "directory overriding the built-in models/data files");
+  run_command->add_option("--report", run.report_path, "where to write the HTML report (default: DIR/report.html)");
+  bool no_report = false;
+  run_command->add_flag("--no-report", no_report, "do not write the HTML report")->excludes("--report");
   CLI::Option* quiet_flag = run_command->add_flag("--quiet,-q", quiet, "print neither progress nor summary");
   run_command->add_flag("--verbose,-v", verbose, "name each rejected record on stderr as it is read, and give stage times")
       ->excludes(quiet_flag);
@@ -80,9 +84,14 @@ int main(int argc, char** argv) {
     if (*run_command) {
       run.progress = !quiet && isatty(STDERR_FILENO);
       run.verbose = verbose;
+      run.report = !no_report;
       newsmine::RunSummary summary;
       status = newsmine::run(run, summary);
-      if (status.ok() && !quiet) std::cout << newsmine::summary_text(summary, run.out_dir, verbose) << std::flush;
+      if (status.ok() && !quiet) {
+        std::cout << newsmine::summary_text(summary, run.out_dir, verbose);
+        if (run.report) std::cout << "  report in " << newsmine::report_file(run).string() << "\n";
+        std::cout << std::flush;
+      }
     } else if (*tokenize_command) {
       status = newsmine::tokenize_command(tokenize_file, std::cout);
     } else if (*extract_command) {

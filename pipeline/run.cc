@@ -14,6 +14,8 @@
 #include "pipeline/output_file.h"
 #include "pipeline/output_records.h"
 #include "pipeline/progress.h"
+#include "pipeline/report_data.h"
+#include "pipeline/report_html.h"
 #include "pipeline/stopwatch.h"
 #include "pipeline/text_store.h"
 
@@ -86,6 +88,15 @@ Status run(const RunOptions& options, RunSummary& summary) {
   CorpusFeatures corpus;
   if (Status s = corpus.texts.open(out / ".texts.tmp"); !s.ok()) return s;
 
+  // The report file is created now, so a path that cannot be written fails
+  // before the run rather than after it.
+  std::optional<ReportCollector> report;
+  OutputFile report_output;
+  if (options.report) {
+    report.emplace(ReportOptions{.timings = options.report_timings});
+    if (Status s = report_output.open(report_file(options)); !s.ok()) return s;
+  }
+
   std::optional<Progress> progress;
   // --verbose notices replace the progress line (one write, so lines do not
   // interleave); its next update draws it again below them.
@@ -94,6 +105,7 @@ Status run(const RunOptions& options, RunSummary& summary) {
   };
   std::string line;
   auto on_document = [&](DocumentAnalysis& analysis) -> Status {
+    if (report) report->add_document(analysis);
     if (const std::uint64_t invalid = analysis.document.invalid_utf8_bytes)
       notice(analysis.document.source + ": " + std::to_string(invalid) + " bytes of invalid UTF-8 read as spaces");
     line.clear();
@@ -173,11 +185,22 @@ Status run(const RunOptions& options, RunSummary& summary) {
   if (!status.ok()) return status;
   summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
 
+  if (report) {
+    if (Status s = report->add_reuse(similar, passages, clusters, corpus.ids, corpus.texts); !s.ok()) return s;
+  }
+
   summary.wall_seconds = wall.seconds();
   OutputFile summary_file;
   if (Status s = summary_file.open(out / "summary.json"); !s.ok()) return s;
   if (Status s = summary_file.write(summary_json(summary)); !s.ok()) return s;
-  return summary_file.close();
+  if (Status s = summary_file.close(); !s.ok()) return s;
+  if (!report) return {};
+  if (Status s = report_output.write(report_html(report->finish(summary))); !s.ok()) return s;
+  return report_output.close();
+}
+
+std::filesystem::path report_file(const RunOptions& options) {
+  return options.report_path.empty() ? fs::path(options.out_dir) / "report.html" : fs::path(options.report_path);
 }
 
 }  // namespace newsmine

@@ -5,8 +5,9 @@
 // cross-document stages on the compact features kept from each article:
 // TF-IDF and similar pairs (similar.jsonl), reused passages (passages.jsonl)
 // and their families (clusters.jsonl). Finally summary.json records counts
-// and per-stage time and throughput. Output files other than summary.json's
-// timings are byte-identical for any thread count.
+// and per-stage time and throughput, and report.html shows the run to people.
+// Output files other than the timings in summary.json and report.html are
+// byte-identical for any thread count.
 //
 //   RunOptions options;
 //   options.paths = {"corpus/sample"};
@@ -16,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,9 @@ struct RunOptions {
   PassageOptions passages;         // reuse detection settings
   bool progress = false;           // draw a progress line on stderr
   bool verbose = false;            // name each rejected record and each article with invalid UTF-8 on stderr
+  bool report = true;              // write the HTML report (report_html.h)
+  std::string report_path;         // where; empty = out_dir/report.html
+  bool report_timings = true;      // include seconds in the report (they differ between runs)
 };
 
 struct StageTime {
@@ -59,6 +64,9 @@ struct RunSummary {
 };
 
 Status run(const RunOptions& options, RunSummary& summary);
+
+// Where run writes report.html: options.report_path, or out_dir/report.html.
+std::filesystem::path report_file(const RunOptions& options);
 
 // summary.json: the run's counts, per-stage seconds and MB/s, threads.
 std::string summary_json(const RunSummary& summary);
