@@ -26,7 +26,18 @@ void SvgWriter::number(double value) {
   out_ += text;
 }
 
-void SvgWriter::close_shape(std::string_view title) {
+void SvgWriter::attribute(std::string_view name, double value) {
+  out_ += ' ';
+  out_ += name;
+  out_ += "=\"";
+  number(value);
+  out_ += '"';
+}
+
+void SvgWriter::end_shape(std::string_view tag, std::string_view css_class, std::string_view title) {
+  out_ += " class=\"";
+  out_ += css_class;
+  out_ += '"';
   if (title.empty()) {
     out_ += "/>\n";
     return;
@@ -34,88 +45,58 @@ void SvgWriter::close_shape(std::string_view title) {
   out_ += "><title>";
   append_html_escaped(title, out_);
   out_ += "</title></";
+  out_ += tag;
+  out_ += ">\n";
 }
 
 void SvgWriter::rect(double x, double y, double width, double height, std::string_view css_class,
                      std::string_view title) {
-  out_ += "<rect x=\"";
-  number(x);
-  out_ += "\" y=\"";
-  number(y);
-  out_ += "\" width=\"";
-  number(width);
-  out_ += "\" height=\"";
-  number(height);
-  out_ += "\" class=\"";
-  out_ += css_class;
-  out_ += '"';
-  close_shape(title);
-  if (!title.empty()) out_ += "rect>\n";
+  out_ += "<rect";
+  attribute("x", x);
+  attribute("y", y);
+  attribute("width", width);
+  attribute("height", height);
+  end_shape("rect", css_class, title);
 }
 
 void SvgWriter::line(double x1, double y1, double x2, double y2, std::string_view css_class, double stroke_width,
                      std::string_view title) {
-  out_ += "<line x1=\"";
-  number(x1);
-  out_ += "\" y1=\"";
-  number(y1);
-  out_ += "\" x2=\"";
-  number(x2);
-  out_ += "\" y2=\"";
-  number(y2);
-  out_ += "\" stroke-width=\"";
-  number(stroke_width);
-  out_ += "\" class=\"";
-  out_ += css_class;
-  out_ += '"';
-  close_shape(title);
-  if (!title.empty()) out_ += "line>\n";
+  out_ += "<line";
+  attribute("x1", x1);
+  attribute("y1", y1);
+  attribute("x2", x2);
+  attribute("y2", y2);
+  attribute("stroke-width", stroke_width);
+  end_shape("line", css_class, title);
 }
 
 void SvgWriter::curve(double x1, double y1, double cx, double cy, double x2, double y2, std::string_view css_class,
                       double stroke_width, std::string_view title) {
   out_ += "<path d=\"M";
-  number(x1);
-  out_ += ' ';
-  number(y1);
-  out_ += " Q";
-  number(cx);
-  out_ += ' ';
-  number(cy);
-  out_ += ' ';
-  number(x2);
-  out_ += ' ';
-  number(y2);
-  out_ += "\" stroke-width=\"";
-  number(stroke_width);
-  out_ += "\" class=\"";
-  out_ += css_class;
+  const double points[] = {x1, y1, cx, cy, x2, y2};
+  for (int i = 0; i < 6; ++i) {
+    if (i > 0) out_ += i == 2 ? " Q" : " ";
+    number(points[i]);
+  }
   out_ += '"';
-  close_shape(title);
-  if (!title.empty()) out_ += "path>\n";
+  attribute("stroke-width", stroke_width);
+  end_shape("path", css_class, title);
 }
 
 void SvgWriter::circle(double cx, double cy, double r, std::string_view css_class, std::string_view title) {
-  out_ += "<circle cx=\"";
-  number(cx);
-  out_ += "\" cy=\"";
-  number(cy);
-  out_ += "\" r=\"";
-  number(r);
-  out_ += "\" class=\"";
-  out_ += css_class;
-  out_ += '"';
-  close_shape(title);
-  if (!title.empty()) out_ += "circle>\n";
+  out_ += "<circle";
+  attribute("cx", cx);
+  attribute("cy", cy);
+  attribute("r", r);
+  end_shape("circle", css_class, title);
 }
 
 void SvgWriter::text(double x, double y, std::string_view text, std::string_view css_class, std::string_view anchor,
                      double rotate) {
-  out_ += "<text x=\"";
-  number(x);
-  out_ += "\" y=\"";
-  number(y);
-  out_ += "\" class=\"";
+  out_ += "<text";
+  attribute("x", x);
+  attribute("y", y);
+  out_ += " class=\"";
   out_ += css_class;
   out_ += "\" text-anchor=\"";
   out_ += anchor;

@@ -35,7 +35,9 @@ class SvgWriter {
 
  private:
   void number(double value);
-  void close_shape(std::string_view title);
+  void attribute(std::string_view name, double value);  // ` name="value"`
+  // The class, then "/>" or a <title> and the closing tag.
+  void end_shape(std::string_view tag, std::string_view css_class, std::string_view title);
 
   std::string& out_;
 };
