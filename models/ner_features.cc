@@ -51,9 +51,18 @@ enum Template : std::uint32_t {
 
 constexpr std::uint64_t kBoundary = 0x9e3779b97f4a7c15ULL;  // the hash of "no token here"
 
+// Strings are hashed with XXH3 once per token; a feature then mixes the
+// template number with one or two of those 64-bit hashes (the murmur3/
+// splitmix finalizer: cheap, and every input bit reaches every output bit).
 std::uint32_t feature(Template t, std::uint64_t a, std::uint64_t b = 0) {
-  const std::uint64_t pair[2] = {a, b};
-  return static_cast<std::uint32_t>(XXH3_64bits_withSeed(pair, sizeof pair, t));
+  std::uint64_t h = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL) * 0xc2b2ae3d27d4eb4fULL ^
+                    static_cast<std::uint64_t>(t) << 56;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return static_cast<std::uint32_t>(h);
 }
 
 std::uint64_t hash_bytes(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }

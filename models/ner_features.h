@@ -9,8 +9,8 @@
 // it (entity_rules.h), and two article-level hints: the word occurs in lower
 // case elsewhere, or capitalized inside a sentence elsewhere.
 //
-// Each feature is a 32-bit id: XXH3 of the template number and of the token
-// hashes it combines. Token strings are hashed once per token; no feature
+// Each feature is a 32-bit id: the template number mixed with the XXH3
+// hashes of the token strings it combines. Token strings are hashed once per token; no feature
 // allocates. Changing what a template means requires bumping
 // kNerFeatureVersion, which model files record and check on load.
 //

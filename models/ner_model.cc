@@ -1,6 +1,7 @@
 #include "models/ner_model.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -51,41 +52,62 @@ Status format_error(std::string_view file_name, std::string_view reason) {
 
 }  // namespace
 
+namespace {
+
+// For every tag, the tags that may precede it (kNerTagCount: the start).
+struct Predecessors {
+  std::array<std::array<std::uint8_t, kNerTagCount + 1>, kNerTagCount> tags{};
+  std::array<std::uint8_t, kNerTagCount> count{};
+  std::array<bool, kNerTagCount> may_start{};
+  std::array<bool, kNerTagCount> may_end{};
+};
+
+const Predecessors& predecessors() {
+  static const Predecessors table = [] {
+    Predecessors p;
+    for (int t = 0; t < kNerTagCount; ++t) {
+      for (int q = 0; q < kNerTagCount; ++q)
+        if (ner_transition_allowed(static_cast<NerTag>(q), static_cast<NerTag>(t)))
+          p.tags[t][p.count[t]++] = static_cast<std::uint8_t>(q);
+      p.may_start[t] = ner_start_allowed(static_cast<NerTag>(t));
+      p.may_end[t] = ner_end_allowed(static_cast<NerTag>(t));
+    }
+    return p;
+  }();
+  return table;
+}
+
+}  // namespace
+
 void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, NerScratch& scratch,
                  std::span<NerTag> out) {
   const Eigen::Index n = scores.rows();
   if (n == 0) return;
-  // The structural constraints, folded into the transitions once.
-  static const NerTransitions allowed = [] {
-    NerTransitions mask;
-    for (int p = 0; p <= kNerTagCount; ++p)
-      for (int t = 0; t < kNerTagCount; ++t) {
-        const bool ok = p == kNerTagCount ? ner_start_allowed(static_cast<NerTag>(t))
-                                          : ner_transition_allowed(static_cast<NerTag>(p), static_cast<NerTag>(t));
-        mask(p, t) = ok ? 0.0f : kForbidden;
-      }
-    return mask;
-  }();
+  // Only allowed transitions are tried (97 of the 289 pairs).
+  const Predecessors& allowed = predecessors();
   scratch.back.resize(static_cast<std::size_t>(n) * kNerTagCount);
-  Eigen::Matrix<float, 1, kNerTagCount> best = scores.row(0) + transitions.row(kNerTagCount) + allowed.row(kNerTagCount);
-  Eigen::Matrix<float, 1, kNerTagCount> next;
+  std::array<float, kNerTagCount> best, next;
+  for (int t = 0; t < kNerTagCount; ++t)
+    best[t] = allowed.may_start[t] ? scores(0, t) + transitions(kNerTagCount, t) : kForbidden;
   for (Eigen::Index i = 1; i < n; ++i) {
+    std::uint8_t* back = &scratch.back[static_cast<std::size_t>(i) * kNerTagCount];
     for (int t = 0; t < kNerTagCount; ++t) {
       float top = std::numeric_limits<float>::lowest();
-      int arg = 0;
-      for (int p = 0; p < kNerTagCount; ++p) {
-        const float v = best[p] + transitions(p, t) + allowed(p, t);
+      std::uint8_t arg = 0;
+      for (int k = 0; k < allowed.count[t]; ++k) {
+        const std::uint8_t p = allowed.tags[t][k];
+        const float v = best[p] + transitions(p, t);
         if (v > top) top = v, arg = p;
       }
       next[t] = top + scores(i, t);
-      scratch.back[static_cast<std::size_t>(i) * kNerTagCount + t] = static_cast<std::uint8_t>(arg);
+      back[t] = arg;
     }
     best = next;
   }
   int tag = 0;
   float top = std::numeric_limits<float>::lowest();
   for (int t = 0; t < kNerTagCount; ++t) {
-    const float v = best[t] + (ner_end_allowed(static_cast<NerTag>(t)) ? 0.0f : kForbidden);
+    const float v = best[t] + (allowed.may_end[t] ? 0.0f : kForbidden);
     if (v > top) top = v, tag = t;
   }
   for (Eigen::Index i = n - 1; i >= 0; --i) {
@@ -94,31 +116,38 @@ void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, Ner
   }
 }
 
-NerModel::NerModel(std::vector<std::uint32_t> ids, NerWeights weights, NerTransitions transitions)
-    : ids_(std::move(ids)), weights_(std::move(weights)), transitions_(transitions) {
+NerModel::NerModel(std::vector<std::uint32_t> ids, const NerWeights& weights, NerTransitions transitions)
+    : ids_(std::move(ids)), transitions_(transitions) {
+  const float largest = weights.size() ? weights.cwiseAbs().maxCoeff() : 0.0f;
+  scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
+  weights_ = (weights / scale_).array().round().cast<std::int16_t>().matrix();
+  build_index();
+}
+
+NerModel::NerModel(std::vector<std::uint32_t> ids, NerQuantizedWeights weights, float scale,
+                   NerTransitions transitions)
+    : ids_(std::move(ids)), weights_(std::move(weights)), scale_(scale), transitions_(transitions) {
   build_index();
 }
 
 void NerModel::build_index() {
   std::size_t capacity = 16;
-  while (capacity < ids_.size() * 2) capacity *= 2;
-  slot_ids_.assign(capacity, 0);
-  slot_rows_.assign(capacity, -1);
+  while (capacity * 2 < ids_.size() * 3) capacity *= 2;  // load at most 2/3
+  slots_.assign(capacity, Slot());
   const std::size_t mask = capacity - 1;
   for (std::size_t r = 0; r < ids_.size(); ++r) {
     std::size_t slot = slot_of(ids_[r], mask);
-    while (slot_rows_[slot] >= 0 && slot_ids_[slot] != ids_[r]) slot = (slot + 1) & mask;
-    slot_ids_[slot] = ids_[r];
-    slot_rows_[slot] = static_cast<std::int32_t>(r);
+    while (slots_[slot].row >= 0 && slots_[slot].id != ids_[r]) slot = (slot + 1) & mask;
+    slots_[slot] = {ids_[r], static_cast<std::int32_t>(r)};
   }
 }
 
 std::int32_t NerModel::row(std::uint32_t id) const {
-  if (slot_rows_.empty()) return -1;
-  const std::size_t mask = slot_rows_.size() - 1;
+  if (slots_.empty()) return -1;
+  const std::size_t mask = slots_.size() - 1;
   for (std::size_t slot = slot_of(id, mask);; slot = (slot + 1) & mask) {
-    if (slot_rows_[slot] < 0) return -1;
-    if (slot_ids_[slot] == id) return slot_rows_[slot];
+    if (slots_[slot].row < 0) return -1;
+    if (slots_[slot].id == id) return slots_[slot].row;
   }
 }
 
@@ -126,13 +155,38 @@ void NerModel::decode(const NerFeatures& features, std::uint32_t first, std::uin
                       std::vector<NerTag>& tags) const {
   const std::uint32_t n = end - first;
   tags.resize(n);
-  if (n == 0) return;
-  scratch.scores.setZero(n, kNerTagCount);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    for (std::uint32_t id : features.of(first + i)) {
-      const std::int32_t r = row(id);
-      if (r >= 0) scratch.scores.row(i) += weights_.row(r);
+  if (n == 0 || slots_.empty()) return;
+  // Find every row first, prefetching the index a few features ahead and each
+  // row as it is found; then add the rows, by then mostly in cache.
+  constexpr std::size_t kAhead = 24;
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint32_t* ids = features.ids.data();
+  const std::size_t begin_id = features.offsets[first], end_id = features.offsets[end];
+  scratch.rows.clear();
+  std::uint32_t token = first;
+  for (std::size_t k = begin_id; k < end_id; ++k) {
+    if (k + kAhead < end_id) {
+      __builtin_prefetch(&slots_[slot_of(ids[k + kAhead], mask)]);
     }
+    while (k == features.offsets[token + 1]) scratch.rows.push_back(-1), ++token;
+    const std::int32_t r = row(ids[k]);
+    if (r >= 0) {
+      __builtin_prefetch(weights_.row(r).data());
+      scratch.rows.push_back(r);
+    }
+  }
+  while (token < end) scratch.rows.push_back(-1), ++token;
+
+  scratch.scores.resize(n, kNerTagCount);
+  Eigen::Matrix<std::int32_t, 1, kNerTagCount> sum = Eigen::Matrix<std::int32_t, 1, kNerTagCount>::Zero();
+  std::uint32_t i = 0;
+  for (const std::int32_t r : scratch.rows) {
+    if (r >= 0) {
+      sum += weights_.row(r).cast<std::int32_t>();
+      continue;
+    }
+    scratch.scores.row(i++) = sum.cast<float>() * scale_;
+    sum.setZero();
   }
   ner_viterbi(scratch.scores, transitions_, scratch, tags);
 }
@@ -142,23 +196,21 @@ std::string NerModel::serialize(const NerWriteOptions& options) const {
   std::vector<std::uint32_t> order(ids_.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) order[r] = r;
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return ids_[a] < ids_[b]; });
-  const float largest = weights_.size() ? weights_.cwiseAbs().maxCoeff() : 0.0f;
-  const float scale = largest > 0 ? largest / 32767.0f : 1.0f;
-
+  const float scale = scale_;
   std::string body;
   std::size_t kept = 0;
   for (std::uint32_t r : order) {
     std::uint32_t mask = 0;
     for (int t = 0; t < kNerTagCount; ++t) {
-      const float w = weights_(r, t);
-      if (std::abs(w) >= options.prune_below && std::lround(w / scale) != 0) mask |= 1u << t;
+      const std::int16_t q = weights_(r, t);
+      if (q != 0 && std::abs(q * scale) >= options.prune_below) mask |= 1u << t;
     }
     if (mask == 0 && !std::binary_search(options.keep.begin(), options.keep.end(), ids_[r])) continue;
     ++kept;
     put(body, ids_[r]);
     put(body, mask);
     for (int t = 0; t < kNerTagCount; ++t)
-      if (mask & (1u << t)) put(body, static_cast<std::int16_t>(std::lround(weights_(r, t) / scale)));
+      if (mask & (1u << t)) put(body, weights_(r, t));
   }
 
   std::string out =
@@ -225,19 +277,19 @@ Status NerModel::parse(std::string_view file_name, std::string_view bytes, NerMo
     for (int t = 0; t < kNerTagCount; ++t) transitions(p, t) = reader.get<float>();
   std::vector<std::uint32_t> ids;
   ids.reserve(static_cast<std::size_t>(features));
-  NerWeights weights = NerWeights::Zero(features, kNerTagCount);
+  NerQuantizedWeights weights = NerQuantizedWeights::Zero(features, kNerTagCount);
   for (long long r = 0; r < features && reader.ok; ++r) {
     ids.push_back(reader.get<std::uint32_t>());
     const auto mask = reader.get<std::uint32_t>();
     if (mask >> kNerTagCount) return format_error(file_name, "tag mask out of range at feature " + std::to_string(r));
     for (int t = 0; t < kNerTagCount; ++t)
-      if (mask & (1u << t)) weights(r, t) = static_cast<float>(reader.get<std::int16_t>()) * scale;
+      if (mask & (1u << t)) weights(r, t) = reader.get<std::int16_t>();
   }
   if (!reader.ok) return format_error(file_name, "truncated data");
   if (!reader.bytes.empty()) return format_error(file_name, "trailing bytes after the last feature");
   for (std::size_t r = 1; r < ids.size(); ++r)
     if (ids[r] <= ids[r - 1]) return format_error(file_name, "feature ids not strictly increasing");
-  out = NerModel(std::move(ids), std::move(weights), transitions);
+  out = NerModel(std::move(ids), std::move(weights), scale, transitions);
   return {};
 }
 

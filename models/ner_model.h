@@ -2,8 +2,11 @@
 //
 // A linear model over BILOU tags (ner_tags.h): every feature id
 // (ner_features.h) seen in training owns one row of an Eigen matrix holding
-// its weight for each tag, found through an open-addressing index; a token's
-// tag scores are the sum of the rows of its features. An Eigen matrix of
+// its weight for each tag (int16 times one float scale, as the file stores
+// them), found through an open-addressing index; a token's tag scores are the
+// sum of the rows of its features. Decoding looks the rows of a whole
+// sequence up before adding them, prefetching ahead, since cache misses on
+// the index and the rows are most of its cost. An Eigen matrix of
 // tag-to-tag transition weights (plus a row for the sequence start) links
 // neighbours, and Viterbi finds the best well-formed tag sequence.
 //
@@ -43,10 +46,13 @@ using NerWeights = Eigen::Matrix<float, Eigen::Dynamic, kNerTagCount, Eigen::Row
 using NerTransitions = Eigen::Matrix<float, kNerTagCount + 1, kNerTagCount, Eigen::RowMajor>;
 using NerScores = Eigen::Matrix<float, Eigen::Dynamic, kNerTagCount, Eigen::RowMajor>;
 
+using NerQuantizedWeights = Eigen::Matrix<std::int16_t, Eigen::Dynamic, kNerTagCount, Eigen::RowMajor>;
+
 // Per-call buffers of decoding, reused to avoid allocation.
 struct NerScratch {
   NerScores scores;
   std::vector<std::uint8_t> back;  // best previous tag, n * kNerTagCount
+  std::vector<std::int32_t> rows;  // weight rows found, per token, -1 closing each token
 };
 
 // The best well-formed tag sequence for the emission `scores` (one row per token).
@@ -64,8 +70,8 @@ struct NerWriteOptions {
 class NerModel {
  public:
   NerModel() = default;
-  // `ids[r]` owns row r of `weights`.
-  NerModel(std::vector<std::uint32_t> ids, NerWeights weights, NerTransitions transitions);
+  // `ids[r]` owns row r of `weights`, quantized to int16 here.
+  NerModel(std::vector<std::uint32_t> ids, const NerWeights& weights, NerTransitions transitions);
 
   static Status parse(std::string_view file_name, std::string_view bytes, NerModel& out);
   std::string serialize(const NerWriteOptions& options) const;
@@ -78,17 +84,23 @@ class NerModel {
   std::int32_t row(std::uint32_t id) const;
 
   std::size_t feature_count() const { return ids_.size(); }
-  const NerWeights& weights() const { return weights_; }
+  // Weight of feature row `r` for `tag`.
+  float weight(std::int32_t r, NerTag tag) const { return weights_(r, tag) * scale_; }
   const NerTransitions& transitions() const { return transitions_; }
 
  private:
+  NerModel(std::vector<std::uint32_t> ids, NerQuantizedWeights weights, float scale, NerTransitions transitions);
   void build_index();
 
   std::vector<std::uint32_t> ids_;
-  NerWeights weights_;
+  NerQuantizedWeights weights_;
+  float scale_ = 1.0f;  // weights_ * scale_ are the weights
   NerTransitions transitions_ = NerTransitions::Zero();
-  std::vector<std::uint32_t> slot_ids_;  // open addressing, capacity a power of two
-  std::vector<std::int32_t> slot_rows_;  // -1 = empty slot
+  struct Slot {
+    std::uint32_t id = 0;
+    std::int32_t row = -1;  // -1 = empty
+  };
+  std::vector<Slot> slots_;  // open addressing, capacity a power of two
 };
 
 }  // namespace newsmine
