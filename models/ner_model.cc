@@ -191,33 +191,49 @@ void NerModel::decode(const NerFeatures& features, std::uint32_t first, std::uin
   ner_viterbi(scratch.scores, transitions_, scratch, tags);
 }
 
-std::string NerModel::serialize(const NerWriteOptions& options) const {
+NerModel NerModel::pruned(const NerPruneOptions& options) const {
+  std::vector<std::uint32_t> ids;
+  std::vector<std::int32_t> rows;
+  NerQuantizedWeights kept = weights_;
+  for (std::uint32_t r = 0; r < ids_.size(); ++r) {
+    bool any = false;
+    for (int t = 0; t < kNerTagCount; ++t) {
+      if (std::abs(kept(r, t) * scale_) < options.below) kept(r, t) = 0;
+      any |= kept(r, t) != 0;
+    }
+    if (any || std::binary_search(options.keep.begin(), options.keep.end(), ids_[r])) {
+      ids.push_back(ids_[r]);
+      rows.push_back(static_cast<std::int32_t>(r));
+    }
+  }
+  NerQuantizedWeights weights(static_cast<Eigen::Index>(rows.size()), kNerTagCount);
+  for (std::size_t i = 0; i < rows.size(); ++i) weights.row(static_cast<Eigen::Index>(i)) = kept.row(rows[i]);
+  return NerModel(std::move(ids), std::move(weights), scale_, transitions_);
+}
+
+std::string NerModel::serialize(std::string_view comment) const {
   // Rows in id order, so equal models give equal files.
   std::vector<std::uint32_t> order(ids_.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) order[r] = r;
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return ids_[a] < ids_[b]; });
-  const float scale = scale_;
   std::string body;
-  std::size_t kept = 0;
   for (std::uint32_t r : order) {
     std::uint32_t mask = 0;
-    for (int t = 0; t < kNerTagCount; ++t) {
-      const std::int16_t q = weights_(r, t);
-      if (q != 0 && std::abs(q * scale) >= options.prune_below) mask |= 1u << t;
-    }
-    if (mask == 0 && !std::binary_search(options.keep.begin(), options.keep.end(), ids_[r])) continue;
-    ++kept;
+    for (int t = 0; t < kNerTagCount; ++t)
+      if (weights_(r, t) != 0) mask |= 1u << t;
     put(body, ids_[r]);
     put(body, mask);
     for (int t = 0; t < kNerTagCount; ++t)
       if (mask & (1u << t)) put(body, weights_(r, t));
   }
+  const float scale = scale_;
+  const std::size_t kept = ids_.size();
 
   std::string out =
       "# newsmine NER model: an averaged perceptron over BILOU tags; see models/ner_model.h for the format.\n"
       "# Retrain with `newsmine train-ner` (README.md).\n"
       "# version: 1\n";
-  if (!options.comment.empty()) out += "# " + options.comment + "\n";
+  if (!comment.empty()) out += "# " + std::string(comment) + "\n";
   out += "feature_version " + std::to_string(kNerFeatureVersion) + "\n";
   out += "tags " + std::to_string(kNerTagCount) + "\n";
   out += "features " + std::to_string(kept) + "\n";

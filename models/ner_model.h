@@ -15,7 +15,7 @@
 // features, scale) and a line "data"; then little-endian binary: the
 // transition matrix as float32, and per feature its id (uint32), a bit mask of
 // the tags with a weight (uint32) and those weights as int16 times `scale`.
-// Near-zero weights are pruned when writing. parse() reports a malformed file
+// Near-zero weights are pruned before writing (pruned()). parse() reports a malformed file
 // as a Status naming the file and the reason.
 //
 // Immutable after construction: decode() is const and thread-safe with one
@@ -59,12 +59,11 @@ struct NerScratch {
 void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, NerScratch& scratch,
                  std::span<NerTag> out);
 
-struct NerWriteOptions {
-  float prune_below = 0.0f;  // drop weights with |w| below this
-  // Ids written even when all their weights are pruned, so row() still knows
+struct NerPruneOptions {
+  float below = 0.0f;  // drop weights with |w| below this
+  // Ids kept even when all their weights are dropped, so row() still knows
   // them (the training vocabulary: EntityExtractor tells foreign text by it).
   std::vector<std::uint32_t> keep;  // sorted
-  std::string comment;       // one line written into the header (how the model was trained)
 };
 
 class NerModel {
@@ -74,7 +73,12 @@ class NerModel {
   NerModel(std::vector<std::uint32_t> ids, const NerWeights& weights, NerTransitions transitions);
 
   static Status parse(std::string_view file_name, std::string_view bytes, NerModel& out);
-  std::string serialize(const NerWriteOptions& options) const;
+  // The file's bytes; `comment` is one header line (how the model was trained).
+  // parse(serialize(c)) is this model again, and serializes to the same bytes.
+  std::string serialize(std::string_view comment) const;
+
+  // This model without near-zero weights, and without the features left with none.
+  NerModel pruned(const NerPruneOptions& options) const;
 
   // Tags of tokens [first, end) of `features` into `tags` (resized).
   void decode(const NerFeatures& features, std::uint32_t first, std::uint32_t end, NerScratch& scratch,

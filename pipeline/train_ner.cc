@@ -129,14 +129,13 @@ Status train_ner_command(const TrainNerOptions& options, std::ostream& log) {
           << ", epoch " << best_epoch << " of " << options.epochs << " (best on "
           << std::filesystem::path(options.dev_file).filename().string() << ", seed " << options.seed
           << ", pruned below " << options.prune_below << ")";
-  NerWriteOptions write;
-  write.prune_below = options.prune_below;
+  NerPruneOptions prune;
+  prune.below = options.prune_below;
   for (const NerTrainingDocument& doc : documents)
-    for (std::uint32_t t = 0; t + 1 < doc.features.offsets.size(); ++t) write.keep.push_back(doc.features.word_id(t));
-  std::sort(write.keep.begin(), write.keep.end());
-  write.keep.erase(std::unique(write.keep.begin(), write.keep.end()), write.keep.end());
-  write.comment = comment.str();
-  const std::string bytes = best->serialize(write);
+    for (std::uint32_t t = 0; t + 1 < doc.features.offsets.size(); ++t) prune.keep.push_back(doc.features.word_id(t));
+  std::sort(prune.keep.begin(), prune.keep.end());
+  prune.keep.erase(std::unique(prune.keep.begin(), prune.keep.end()), prune.keep.end());
+  const std::string bytes = best->pruned(prune).serialize(comment.str());
 
   // Measure what is written, not what was in memory.
   auto written = std::make_shared<NerModel>();
