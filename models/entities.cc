@@ -72,6 +72,37 @@ void attach_name_suffixes(std::span<const EntityTokenFeatures> features, std::ve
   }
 }
 
+// The model, trained on CoNLL-2003 where long official names are rare, may
+// cut one at its connectors ("State Committee | on | Work with Diaspora").
+// Where the rules read one name built on a head with connectors and the
+// model's names inside it all share its label and are separated only by
+// connector words, the rules' name is kept.
+void join_names_cut_at_connectors(std::span<const EntityTokenFeatures> features,
+                                  std::span<const LabeledSpan> rules, std::vector<LabeledSpan>& spans) {
+  std::vector<LabeledSpan> joined;
+  std::size_t next = 0;  // first model span not yet placed
+  for (const LabeledSpan& rule : rules) {
+    if (rule.evidence > EntityEvidence::structure) continue;
+    while (next < spans.size() && spans[next].end_token <= rule.first_token) joined.push_back(spans[next++]);
+    std::size_t inside = next;
+    bool ok = true;
+    std::uint32_t at = rule.first_token;
+    while (inside < spans.size() && spans[inside].first_token < rule.end_token) {
+      const LabeledSpan& s = spans[inside];
+      ok &= s.label == rule.label && s.end_token <= rule.end_token && s.first_token >= at;
+      for (std::uint32_t t = at; ok && t < s.first_token; ++t)
+        ok &= at > rule.first_token && features[t].matches.length[EntityLexicon::kOrgConnector] > 0;
+      at = s.end_token;
+      ++inside;
+    }
+    if (!ok || inside - next < 2 || spans[next].first_token != rule.first_token || at != rule.end_token) continue;
+    joined.push_back(rule);
+    next = inside;
+  }
+  while (next < spans.size()) joined.push_back(spans[next++]);
+  spans = std::move(joined);
+}
+
 }  // namespace
 
 Status EntityExtractor::load(const ModelData& data, std::unique_ptr<const EntityExtractor>& out) {
@@ -168,6 +199,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
       }
       for (const NerSpan& s : found) spans.push_back({s.first, s.end, s.label, EntityEvidence::structure});
     }
+    join_names_cut_at_connectors(features, rules, spans);
     attach_name_suffixes(features, spans);
   }
 

@@ -140,6 +140,7 @@ void compute_ner_features(std::string_view text, const TokenizedText& tokens,
   const std::size_t n = tokens.tokens.size();
   out.ids.clear();
   out.offsets.assign(1, 0);
+  out.outside.assign(n, 0);
   out.ids.reserve(n * 48);
   out.offsets.reserve(n + 1);
 
@@ -191,9 +192,19 @@ void compute_ner_features(std::string_view text, const TokenizedText& tokens,
     for (std::uint32_t i = first; i < end; ++i) sequence_start[i] = first, sequence_end[i] = end;
   }
 
+  auto name_like = [&](std::size_t j) {
+    return is_name_shape(entity[j].shape) || entity[j].shape == TokenShape::other;
+  };
   for (std::size_t i = 0; i < n; ++i) {
     const EntityTokenFeatures& f = entity[i];
     const std::size_t first = sequence_start[i], end = sequence_end[i];
+    if (!name_like(i) && !(i > first && name_like(i - 1)) && !(i + 1 < end && name_like(i + 1))) {
+      out.outside[i] = 1;
+      out.ids.push_back(feature(kBias, 0));
+      out.ids.push_back(feature(kWord, hashes[i].word));
+      out.offsets.push_back(static_cast<std::uint32_t>(out.ids.size()));
+      continue;
+    }
     auto word_at = [&](std::ptrdiff_t d) {
       const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
       return j >= static_cast<std::ptrdiff_t>(first) && j < static_cast<std::ptrdiff_t>(end) ? hashes[j].word

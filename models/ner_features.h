@@ -9,6 +9,13 @@
 // it (entity_rules.h), and two article-level hints: the word occurs in lower
 // case elsewhere, or capitalized inside a sentence elsewhere.
 //
+// A token with no name-shaped word (capitalized, upper case, an initial, or
+// a script without case) within one token either side is outside every name:
+// it gets only its bias and word features and is marked `outside`, and the
+// decoder gives it O without looking any weight up. That is most tokens of
+// running text (56% of eng.train, where it drops 28 of 34,043 name tokens),
+// and training applies the same rule.
+//
 // Each feature is a 32-bit id: the template number mixed with the XXH3
 // hashes of the token strings it combines. Token strings are hashed once per token; no feature
 // allocates. Changing what a template means requires bumping
@@ -38,6 +45,7 @@ inline constexpr int kNerFeatureVersion = 1;
 struct NerFeatures {
   std::vector<std::uint32_t> ids;      // the ids of every token, token after token
   std::vector<std::uint32_t> offsets;  // token t owns ids[offsets[t], offsets[t + 1])
+  std::vector<std::uint8_t> outside;   // 1: the token is O, whatever the weights say
 
   // The id of the token's word (its term key) alone: always its second id.
   std::uint32_t word_id(std::uint32_t token) const { return ids[offsets[token] + 1]; }

@@ -79,6 +79,11 @@ const Predecessors& predecessors() {
 
 }  // namespace
 
+void ner_force_outside(NerScores& scores, Eigen::Index i) {
+  scores.row(i).setConstant(kForbidden);
+  scores(i, kOutside) = 0.0f;
+}
+
 void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, NerScratch& scratch,
                  std::span<NerTag> out) {
   const Eigen::Index n = scores.rows();
@@ -169,6 +174,7 @@ void NerModel::decode(const NerFeatures& features, std::uint32_t first, std::uin
       __builtin_prefetch(&slots_[slot_of(ids[k + kAhead], mask)]);
     }
     while (k == features.offsets[token + 1]) scratch.rows.push_back(-1), ++token;
+    if (features.outside[token]) continue;
     const std::int32_t r = row(ids[k]);
     if (r >= 0) {
       __builtin_prefetch(weights_.row(r).data());
@@ -185,7 +191,9 @@ void NerModel::decode(const NerFeatures& features, std::uint32_t first, std::uin
       sum += weights_.row(r).cast<std::int32_t>();
       continue;
     }
-    scratch.scores.row(i++) = sum.cast<float>() * scale_;
+    if (features.outside[first + i]) ner_force_outside(scratch.scores, i);
+    else scratch.scores.row(i) = sum.cast<float>() * scale_;
+    ++i;
     sum.setZero();
   }
   ner_viterbi(scratch.scores, transitions_, scratch, tags);

@@ -55,6 +55,9 @@ struct NerScratch {
   std::vector<std::int32_t> rows;  // weight rows found, per token, -1 closing each token
 };
 
+// Sets the scores of token `i` to allow only O (NerFeatures::outside).
+void ner_force_outside(NerScores& scores, Eigen::Index i);
+
 // The best well-formed tag sequence for the emission `scores` (one row per token).
 void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, NerScratch& scratch,
                  std::span<NerTag> out);

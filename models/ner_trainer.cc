@@ -17,7 +17,13 @@ NerTrainer::NerTrainer(std::span<const NerTrainingDocument> documents, const Ner
   for (std::uint32_t d = 0; d < documents.size(); ++d) {
     rows_[d].reserve(documents[d].features.ids.size());
     for (std::uint32_t id : documents[d].features.ids) rows_[d].push_back(row_of.at(id));
-    for (const auto& [first, end] : documents[d].sequences) sequences_.push_back({d, first, end});
+    for (const auto& [first, end] : documents[d].sequences) {
+      // A name on tokens the features rule outside cannot be learned: skip it.
+      bool learnable = true;
+      for (std::uint32_t t = first; t < end; ++t)
+        learnable &= !(documents[d].features.outside[t] && documents[d].gold[t] != kOutside);
+      if (learnable) sequences_.push_back({d, first, end});
+    }
   }
   weights_ = NerWeights::Zero(static_cast<Eigen::Index>(ids_.size()), kNerTagCount);
   weighted_sums_.setZero(static_cast<Eigen::Index>(ids_.size()), kNerTagCount);
@@ -41,6 +47,10 @@ std::size_t NerTrainer::run_epoch() {
     scratch.scores.setZero(n, kNerTagCount);
     for (std::uint32_t i = 0; i < n; ++i) {
       const std::uint32_t token = seq.first + i;
+      if (doc.features.outside[token]) {
+        ner_force_outside(scratch.scores, i);
+        continue;
+      }
       for (std::uint32_t k = doc.features.offsets[token]; k < doc.features.offsets[token + 1]; ++k)
         scratch.scores.row(i) += weights_.row(rows[k]);
     }
