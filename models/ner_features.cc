@@ -78,7 +78,10 @@ std::uint64_t shape_hash(std::string_view surface) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     char cls;
-    if (c < 0) cls = '?';
+    if (c >= 'a' && c <= 'z') cls = 'x';  // ASCII first: no ICU call
+    else if (c >= 'A' && c <= 'Z') cls = 'X';
+    else if (c >= '0' && c <= '9') cls = 'd';
+    else if (c < 0) cls = '?';
     else if (u_isupper(c) || u_istitle(c)) cls = 'X';
     else if (u_islower(c)) cls = 'x';
     else if (u_isdigit(c)) cls = 'd';

@@ -85,7 +85,7 @@ void ner_force_outside(NerScores& scores, Eigen::Index i) {
 }
 
 void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, NerScratch& scratch,
-                 std::span<NerTag> out) {
+                 std::span<NerTag> out, const std::uint8_t* outside) {
   const Eigen::Index n = scores.rows();
   if (n == 0) return;
   // Only allowed transitions are tried (97 of the 289 pairs).
@@ -93,10 +93,18 @@ void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, Ner
   scratch.back.resize(static_cast<std::size_t>(n) * kNerTagCount);
   std::array<float, kNerTagCount> best, next;
   for (int t = 0; t < kNerTagCount; ++t)
-    best[t] = allowed.may_start[t] ? scores(0, t) + transitions(kNerTagCount, t) : kForbidden;
+    best[t] = allowed.may_start[t] && (!outside || !outside[0] || t == kOutside)
+                  ? scores(0, t) + transitions(kNerTagCount, t)
+                  : kForbidden;
   for (Eigen::Index i = 1; i < n; ++i) {
     std::uint8_t* back = &scratch.back[static_cast<std::size_t>(i) * kNerTagCount];
+    const bool only_outside = outside && outside[i];
     for (int t = 0; t < kNerTagCount; ++t) {
+      if (only_outside && t != kOutside) {
+        next[t] = kForbidden;
+        back[t] = 0;
+        continue;
+      }
       float top = std::numeric_limits<float>::lowest();
       std::uint8_t arg = 0;
       for (int k = 0; k < allowed.count[t]; ++k) {
@@ -196,7 +204,7 @@ void NerModel::decode(const NerFeatures& features, std::uint32_t first, std::uin
     ++i;
     sum.setZero();
   }
-  ner_viterbi(scratch.scores, transitions_, scratch, tags);
+  ner_viterbi(scratch.scores, transitions_, scratch, tags, features.outside.data() + first);
 }
 
 NerModel NerModel::pruned(const NerPruneOptions& options) const {

@@ -58,9 +58,11 @@ struct NerScratch {
 // Sets the scores of token `i` to allow only O (NerFeatures::outside).
 void ner_force_outside(NerScores& scores, Eigen::Index i);
 
-// The best well-formed tag sequence for the emission `scores` (one row per token).
+// The best well-formed tag sequence for the emission `scores` (one row per
+// token). Tokens with `outside[i]` set (when given) are O whatever their
+// scores, and cost a ninth of the others.
 void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, NerScratch& scratch,
-                 std::span<NerTag> out);
+                 std::span<NerTag> out, const std::uint8_t* outside = nullptr);
 
 struct NerPruneOptions {
   float below = 0.0f;  // drop weights with |w| below this

@@ -97,6 +97,16 @@ TEST_CASE("Viterbi decodes only well-formed tag sequences, whatever the scores",
     CHECK(ner_start_allowed(tags[0]));
     CHECK(ner_end_allowed(tags.back()));
     for (int i = 1; i < n; ++i) CHECK(ner_transition_allowed(tags[i - 1], tags[i]));
+    // Tokens ruled outside are O, and the rest stays well formed.
+    std::vector<std::uint8_t> outside(n);
+    for (int i = 0; i < n; ++i) outside[i] = random() % 3 == 0;
+    ner_viterbi(scores, transitions, scratch, tags, outside.data());
+    CHECK(ner_start_allowed(tags[0]));
+    CHECK(ner_end_allowed(tags.back()));
+    for (int i = 0; i < n; ++i) {
+      if (outside[i]) CHECK(tags[i] == kOutside);
+      if (i > 0) CHECK(ner_transition_allowed(tags[i - 1], tags[i]));
+    }
   }
 }
 
