@@ -190,7 +190,7 @@ void compute_ner_features(std::string_view text, const TokenizedText& tokens,
   }
   std::sort(capitalized_mid.begin(), capitalized_mid.end());
 
-  std::vector<std::uint32_t> sequence_of(n, 0), sequence_end(n, 0), sequence_start(n, 0);
+  std::vector<std::uint32_t> sequence_start(n, 0), sequence_end(n, 0);
   for (const auto& [first, end] : ner_sequences(tokens, entity)) {
     for (std::uint32_t i = first; i < end; ++i) sequence_start[i] = first, sequence_end[i] = end;
   }
