@@ -106,7 +106,7 @@ void ner_viterbi(const NerScores& scores, const NerTransitions& transitions, Ner
         continue;
       }
       float top = std::numeric_limits<float>::lowest();
-      std::uint8_t arg = 0;
+      std::uint8_t arg = allowed.tags[t][0];  // well formed even if every score were NaN
       for (int k = 0; k < allowed.count[t]; ++k) {
         const std::uint8_t p = allowed.tags[t][k];
         const float v = best[p] + transitions(p, t);
@@ -284,7 +284,9 @@ Status NerModel::parse(std::string_view file_name, std::string_view bytes, NerMo
     const std::string_view value = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
     if (key == "scale") {
       const auto r = std::from_chars(value.data(), value.data() + value.size(), scale);
-      if (r.ec != std::errc() || !(scale > 0)) return format_error(file_name, "bad scale \"" + std::string(value) + "\"");
+      // Bounded, so sums of weights stay finite.
+      if (r.ec != std::errc() || !(scale > 0) || !(scale < 1e3f))
+        return format_error(file_name, "bad scale \"" + std::string(value) + "\"");
       continue;
     }
     long long number = -1;
@@ -306,7 +308,10 @@ Status NerModel::parse(std::string_view file_name, std::string_view bytes, NerMo
   Reader reader{bytes};
   NerTransitions transitions;
   for (int p = 0; p <= kNerTagCount; ++p)
-    for (int t = 0; t < kNerTagCount; ++t) transitions(p, t) = reader.get<float>();
+    for (int t = 0; t < kNerTagCount; ++t) {
+      transitions(p, t) = reader.get<float>();
+      if (!(std::abs(transitions(p, t)) < 1e6f)) return format_error(file_name, "transition weight out of range");
+    }
   std::vector<std::uint32_t> ids;
   ids.reserve(static_cast<std::size_t>(features));
   NerQuantizedWeights weights = NerQuantizedWeights::Zero(features, kNerTagCount);
