@@ -31,7 +31,7 @@
 //     BM_ExtractNumbers   NumberExtractor::extract, given the dates.
 //     BM_ExtractFacts     FactExtractor::extract: dates and numbers in one
 //                         shared scan, as the pipeline runs them.
-//     BM_ExtractEntities  EntityExtractor::extract, given the tokens.
+//     BM_ExtractEntities  EntityExtractor::extract, given the tokens (and tokens/s).
 //     BM_Analyze          Analyzer::analyze: everything per document, the
 //                         parallel stage of `newsmine run`; with 1 and 2
 //                         benchmark threads, each taking its share of the
@@ -325,6 +325,10 @@ void BM_ExtractEntities(benchmark::State& state) {
       mentions += static_cast<std::int64_t>(entities.extract(documents[d].text, tokens[d]).size());
   }
   state.counters["mentions"] = static_cast<double>(mentions);
+  std::int64_t token_count = 0;
+  for (const auto& t : tokens) token_count += static_cast<std::int64_t>(t.tokens.size());
+  state.counters["tokens"] = benchmark::Counter(static_cast<double>(token_count * state.iterations()),
+                                                benchmark::Counter::kIsRate);
   count_corpus(state);
 }
 

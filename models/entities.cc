@@ -58,6 +58,51 @@ void resolve_in_article(std::span<const EntityTokenFeatures> features, std::vect
   std::erase_if(spans, [](const LabeledSpan& span) { return span.evidence == EntityEvidence::weak; });
 }
 
+// A closing particle belongs to the PERSON it follows ("Polad Bulbul oglu",
+// "Aysel Huseyn qizi"): CoNLL-2003 has none, so the model leaves them out.
+void attach_name_suffixes(std::span<const EntityTokenFeatures> features, std::vector<LabeledSpan>& spans) {
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    LabeledSpan& span = spans[s];
+    if (span.label != EntityLabel::person || span.end_token >= features.size()) continue;
+    const EntityTokenFeatures& next = features[span.end_token];
+    const bool free = s + 1 == spans.size() || spans[s + 1].first_token > span.end_token;
+    if (free && next.matches.length[EntityLexicon::kNameSuffix] == 1 &&
+        next.sentence == features[span.end_token - 1].sentence)
+      ++span.end_token;
+  }
+}
+
+// The model, trained on CoNLL-2003 where long official names are rare, may
+// cut one at its connectors ("State Committee | on | Work with Diaspora").
+// Where the rules read one name built on a head with connectors and the
+// model's names inside it all share its label and are separated only by
+// connector words, the rules' name is kept.
+void join_names_cut_at_connectors(std::span<const EntityTokenFeatures> features,
+                                  std::span<const LabeledSpan> rules, std::vector<LabeledSpan>& spans) {
+  std::vector<LabeledSpan> joined;
+  std::size_t next = 0;  // first model span not yet placed
+  for (const LabeledSpan& rule : rules) {
+    if (rule.evidence > EntityEvidence::structure) continue;
+    while (next < spans.size() && spans[next].end_token <= rule.first_token) joined.push_back(spans[next++]);
+    std::size_t inside = next;
+    bool ok = true;
+    std::uint32_t at = rule.first_token;
+    while (inside < spans.size() && spans[inside].first_token < rule.end_token) {
+      const LabeledSpan& s = spans[inside];
+      ok &= s.label == rule.label && s.end_token <= rule.end_token && s.first_token >= at;
+      for (std::uint32_t t = at; ok && t < s.first_token; ++t)
+        ok &= at > rule.first_token && features[t].matches.length[EntityLexicon::kOrgConnector] > 0;
+      at = s.end_token;
+      ++inside;
+    }
+    if (!ok || inside - next < 2 || spans[next].first_token != rule.first_token || at != rule.end_token) continue;
+    joined.push_back(rule);
+    next = inside;
+  }
+  while (next < spans.size()) joined.push_back(spans[next++]);
+  spans = std::move(joined);
+}
+
 }  // namespace
 
 Status EntityExtractor::load(const ModelData& data, std::unique_ptr<const EntityExtractor>& out) {
@@ -70,9 +115,20 @@ Status EntityExtractor::load(const ModelData& data, const EntityExtractorOptions
   extractor->options_ = options;
   try {
     Tokenizer tokenizer;
-    if (Status s = EntityLexicon::load(data, tokenizer, extractor->lexicon_); !s.ok()) return s;
-    if (options.run_self_test)
-      if (Status s = extractor->self_test(data, tokenizer); !s.ok()) return s;
+    auto lexicon = std::make_shared<EntityLexicon>();
+    if (Status s = EntityLexicon::load(data, tokenizer, *lexicon); !s.ok()) return s;
+    extractor->lexicon_ = std::move(lexicon);
+    if (options.use_model) {
+      std::string bytes;
+      if (Status s = data.read(kNerModelFile, bytes); !s.ok()) return s;
+      auto model = std::make_shared<NerModel>();
+      if (Status s = NerModel::parse(kNerModelFile, bytes, *model); !s.ok()) return s;
+      extractor->model_ = std::move(model);
+    }
+    if (options.run_self_test) {
+      const std::string_view file = options.use_model ? kNerSelfTestFile : kSelfTest;
+      if (Status s = extractor->self_test(data, file, tokenizer); !s.ok()) return s;
+    }
   } catch (const std::exception& e) {
     return Status::error(std::string("cannot create a tokenizer for the entity lists: ") + e.what());
   }
@@ -80,13 +136,72 @@ Status EntityExtractor::load(const ModelData& data, const EntityExtractorOptions
   return {};
 }
 
-std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const TokenizedText& tokens) const {
-  std::vector<EntityTokenFeatures> features;
-  compute_entity_features(text, tokens, lexicon_, features);
+std::unique_ptr<const EntityExtractor> EntityExtractor::with_model(std::shared_ptr<const NerModel> model) const {
+  std::unique_ptr<EntityExtractor> copy(new EntityExtractor());
+  copy->options_ = options_;
+  copy->options_.use_model = model != nullptr;
+  copy->lexicon_ = lexicon_;
+  copy->model_ = std::move(model);
+  return copy;
+}
+
+// Is tokens [first, end) written in a language the model was not trained on?
+// Its lower-case words are then mostly absent from the model.
+bool EntityExtractor::foreign(std::span<const EntityTokenFeatures> features, const NerFeatures& ner,
+                              std::uint32_t first, std::uint32_t end) const {
+  int words = 0, unknown = 0;
+  for (std::uint32_t t = first; t < end; ++t) {
+    if (features[t].shape != TokenShape::lower) continue;
+    ++words;
+    unknown += model_->row(ner.word_id(t)) < 0;
+  }
+  return words >= 2 && unknown > options_.foreign_word_share * words;
+}
+
+std::vector<LabeledSpan> EntityExtractor::rule_spans(std::span<const EntityTokenFeatures> features,
+                                                     const TokenizedText& tokens) const {
   std::vector<LabeledSpan> spans;
   for (const EntityCandidate& run : find_entity_candidates(features, tokens))
     classify_entity_run(run, features, options_.rules, spans);
   resolve_in_article(features, spans);
+  return spans;
+}
+
+void EntityExtractor::ner_features(std::string_view text, const TokenizedText& tokens, NerFeatures& features,
+                                   std::vector<std::pair<std::uint32_t, std::uint32_t>>& sequences) const {
+  std::vector<EntityTokenFeatures> entity;
+  compute_entity_features(text, tokens, *lexicon_, entity);
+  compute_ner_features(text, tokens, entity, rule_spans(entity, tokens), features);
+  sequences = ner_sequences(tokens, entity);
+}
+
+std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const TokenizedText& tokens) const {
+  std::vector<EntityTokenFeatures> features;
+  compute_entity_features(text, tokens, *lexicon_, features);
+  std::vector<LabeledSpan> spans = rule_spans(features, tokens);
+  if (model_) {
+    // The model decides; the rules' spans are among its features.
+    NerFeatures ner;
+    compute_ner_features(text, tokens, features, spans, ner);
+    const std::vector<LabeledSpan> rules = std::move(spans);
+    spans.clear();
+    NerScratch scratch;
+    std::vector<NerTag> tags;
+    std::vector<NerSpan> found;
+    for (const auto& [first, end] : ner_sequences(tokens, features)) {
+      found.clear();
+      if (foreign(features, ner, first, end)) {
+        for (const LabeledSpan& r : rules)
+          if (r.first_token >= first && r.end_token <= end) found.push_back({r.first_token, r.end_token, r.label});
+      } else {
+        model_->decode(ner, first, end, scratch, tags);
+        spans_from_tags(tags, first, found);
+      }
+      for (const NerSpan& s : found) spans.push_back({s.first, s.end, s.label, EntityEvidence::structure});
+    }
+    join_names_cut_at_connectors(features, rules, spans);
+    attach_name_suffixes(features, spans);
+  }
 
   std::vector<EntityMention> mentions;
   mentions.reserve(spans.size());
@@ -104,9 +219,9 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
 }
 
 // Each row: text, then the expected mentions as LABEL=surface in order ("-" for none).
-Status EntityExtractor::self_test(const ModelData& data, Tokenizer& tokenizer) const {
+Status EntityExtractor::self_test(const ModelData& data, std::string_view file_name, Tokenizer& tokenizer) const {
   std::vector<TableRow> rows;
-  if (Status s = read_table(data, kSelfTest, 2, rows); !s.ok()) return s;
+  if (Status s = read_table(data, file_name, 2, rows); !s.ok()) return s;
   TokenizedText tokens;
   for (const TableRow& row : rows) {
     const std::string& text = row.fields[0];
@@ -123,7 +238,7 @@ Status EntityExtractor::self_test(const ModelData& data, Tokenizer& tokenizer) c
       found += std::string(to_string(m.label)) + "=" + std::string(span_text(text, m.start, m.end));
     }
     if (found != expected) {
-      return data_error(kSelfTest, row.line,
+      return data_error(file_name, row.line,
                         "self-test failed: expected \"" + expected + "\", found \"" + found + "\"");
     }
   }

@@ -4,6 +4,7 @@
 //                [--report FILE | --no-report] [--quiet | --verbose]
 //   newsmine tokenize FILE
 //   newsmine extract PATH...
+//   newsmine train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
 //
 // Exit status: 0 when the command finished (rejected records included),
 // 1 on a fatal error (printed as one line "newsmine: error: WHAT (WHERE)"),
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "pipeline/commands.h"
+#include "pipeline/train_ner.h"
 
 namespace {
 
@@ -70,6 +72,19 @@ int main(int argc, char** argv) {
   extract_command->add_option("--models", extract.models_dir, "directory overriding the built-in models/data files");
   add_reader_flags(*extract_command, extract.stream.reader);
 
+  newsmine::TrainNerOptions train_ner;
+  CLI::App* train_ner_command =
+      app.add_subcommand("train-ner", "train the entity labeller on CoNLL-2003 and write its model file");
+  train_ner_command->add_option("--train", train_ner.train_file, "CoNLL-2003 training file")->capture_default_str();
+  train_ner_command->add_option("--dev", train_ner.dev_file, "CoNLL-2003 file that picks the epoch")->capture_default_str();
+  train_ner_command->add_option("--out", train_ner.out_file, "model file to write")->capture_default_str();
+  train_ner_command->add_option("--epochs", train_ner.epochs, "most epochs to train")
+      ->capture_default_str()->check(CLI::Range(1, 1000));
+  train_ner_command->add_option("--prune", train_ner.prune_below, "drop weights smaller than this")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  train_ner_command->add_option("--seed", train_ner.seed, "shuffle seed")->capture_default_str();
+  train_ner_command->add_option("--models", train_ner.models_dir, "directory overriding the built-in models/data files");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& done) {  // --help, --version
@@ -96,6 +111,8 @@ int main(int argc, char** argv) {
       status = newsmine::tokenize_command(tokenize_file, std::cout);
     } else if (*extract_command) {
       status = newsmine::extract_command(extract, std::cout, std::cerr);
+    } else if (*train_ner_command) {
+      status = newsmine::train_ner_command(train_ner, std::cerr);
     }
     if (!status.ok()) return fail(status.message());
   } catch (const std::exception& error) {  // a broken installation or exhausted memory

@@ -2,8 +2,8 @@
 # The sanitizer job: builds everything with clang under AddressSanitizer and
 # UndefinedBehaviorSanitizer in ./build-sanitize, runs the whole test suite
 # there (any memory error, leak or undefined behaviour fails the test that hit
-# it), then runs each libFuzzer target (tests/fuzz/) for SECONDS from the
-# sample corpus. A crash fails the job; its input is saved as
+# it), then runs each libFuzzer target (tests/fuzz/) for SECONDS from its
+# seed inputs (the sample corpus; the shipped entity model). A crash fails the job; its input is saved as
 # build-sanitize/crash-TARGET-*.
 #
 #   tests/sanitize.sh                  # tests, then 30 s per fuzz target (what CI runs)
@@ -30,12 +30,14 @@ if (( run_tests )); then
 fi
 
 rm -f "$build"/crash-*
-for target in document_fuzzer reader_fuzzer; do
+for target_seeds in document_fuzzer:corpus/sample reader_fuzzer:corpus/sample ner_model_fuzzer:models/data/ner; do
+  target=${target_seeds%%:*}
+  seeds=${target_seeds#*:}
   work=$build/fuzz-corpus-$target
   mkdir -p "$work"
   echo "== $target for $seconds s"
   "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
-    -artifact_prefix="$build/crash-$target-" "$work" corpus/sample 2>&1 |
+    -artifact_prefix="$build/crash-$target-" "$work" "$seeds" 2>&1 |
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY" || true
   if compgen -G "$build/crash-$target-*" > /dev/null; then
     echo "sanitize.sh: $target found a crash; input saved as $(ls "$build"/crash-"$target"-* | head -1)" >&2

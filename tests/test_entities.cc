@@ -15,7 +15,7 @@
 #include "models/entity_canonical.h"
 #include "models/gazetteer.h"
 #include "models/model_data.h"
-#include "tests/conll_eval.h"
+#include "bench/conll_eval.h"
 #include "tests/test_support.h"
 #include "tokenizers/tokenizer.h"
 
@@ -324,8 +324,14 @@ TEST_CASE("initials split by the sentence splitter, heads of places and events",
   expect(found, "Tavildara", EntityLabel::loc);
   expect(found, "Champions League Final", EntityLabel::misc);
   expect(found, "U.S. Open", EntityLabel::misc);
-  expect(found, "Ministry of Justice", EntityLabel::org);
-  expect(found, "Georgia", EntityLabel::loc);
+  // Either reading is a CoNLL-style annotation: the whole name as one ORG, or
+  // the ministry and its country apart (the rules alone give the latter).
+  if (const EntityMention* whole = found.find("Ministry of Justice of Georgia")) {
+    CHECK(whole->label == EntityLabel::org);
+  } else {
+    expect(found, "Ministry of Justice", EntityLabel::org);
+    expect(found, "Georgia", EntityLabel::loc);
+  }
 }
 
 TEST_CASE("sentence-initial words, months and weekdays are not entities", "[entities]") {
@@ -437,9 +443,83 @@ TEST_CASE("extract is const and gives the same answer from several threads", "[e
   for (const std::string& dump : dumps) CHECK(dump == reference.dump());
 }
 
-// Rough quality on the CoNLL-2003 English dev set (eng.testa); printed only.
-// The rules were never tuned on eng.testb.
-TEST_CASE("CoNLL-2003 dev set: rough precision and recall (printed, not asserted)", "[entities][conll]") {
+// The trained labeller on real sentences: news wire, headlines, names from
+// outside English, all as the extractor returns them.
+TEST_CASE("trained labeller: people, places and organizations of wire sentences", "[entities][model]") {
+  REQUIRE(extractor().model() != nullptr);
+  const Found found = run(
+      "Bayern Munich striker Jürgen Klinsmann scored twice against Borussia Dortmund. "
+      "Shares of Microsoft Corp rose 3 percent on the New York Stock Exchange. "
+      "German Chancellor Helmut Kohl told Reuters that the European Union would decide on Monday.");
+  check_invariants(found);
+  expect(found, "Bayern Munich", EntityLabel::org);
+  expect(found, "Jürgen Klinsmann", EntityLabel::person);
+  expect(found, "Borussia Dortmund", EntityLabel::org);
+  expect(found, "Microsoft Corp", EntityLabel::org);
+  expect(found, "New York Stock Exchange", EntityLabel::org);
+  expect(found, "German", EntityLabel::misc);
+  expect(found, "Helmut Kohl", EntityLabel::person);
+  expect(found, "European Union", EntityLabel::org);
+  expect_none(found, "Chancellor Helmut Kohl");
+  expect_none(found, "Monday");
+}
+
+TEST_CASE("trained labeller: upper-case headlines and hyphenated names", "[entities][model]") {
+  const Found found = run("ARMENIA, AZERBAIJAN TRADE ACCUSATIONS OVER NAGORNO-KARABAKH\n\n"
+                          "Armenia and Azerbaijan agreed to talks on Nagorno-Karabakh in Geneva.");
+  check_invariants(found);
+  expect(found, "ARMENIA", EntityLabel::loc);
+  expect(found, "NAGORNO-KARABAKH", EntityLabel::loc);
+  expect(found, "Nagorno-Karabakh", EntityLabel::loc);
+  expect(found, "Geneva", EntityLabel::loc);
+  expect_none(found, "TRADE");
+  expect_none(found, "ACCUSATIONS");
+}
+
+TEST_CASE("trained labeller: particles, titles, possessives and canonical names", "[entities][model]") {
+  const Found found = run(
+      "Culture Minister Polad Bulbul oglu opened the exhibition in Baku. Azerbaijan’s foreign minister "
+      "Elmar Mammadyarov arrived in Tbilisi. Mikhail Shvydkoy said the festival would open. Shvydkoy thanked "
+      "Joost van der Westhuizen.");
+  check_invariants(found);
+  expect(found, "Polad Bulbul oglu", EntityLabel::person);
+  expect_none(found, "Culture Minister Polad Bulbul oglu");
+  expect(found, "Azerbaijan", EntityLabel::loc);
+  expect_none(found, "Azerbaijan’s");
+  expect(found, "Elmar Mammadyarov", EntityLabel::person);
+  expect(found, "Tbilisi", EntityLabel::loc);
+  expect(found, "Shvydkoy", EntityLabel::person, "Mikhail Shvydkoy");
+  expect(found, "Joost van der Westhuizen", EntityLabel::person);
+}
+
+TEST_CASE("trained labeller: Latin-script names from other languages, Cyrillic names", "[entities][model]") {
+  const Found found = run(
+      "Lech Wałęsa and Václav Havel attended the ceremony in Gdańsk. Russian President Владимир Путин met "
+      "Turkish leader Recep Tayyip Erdoğan in Sochi on Tuesday.");
+  check_invariants(found);
+  expect(found, "Lech Wałęsa", EntityLabel::person);
+  expect(found, "Václav Havel", EntityLabel::person);
+  expect(found, "Gdańsk", EntityLabel::loc);
+  expect(found, "Russian", EntityLabel::misc);
+  expect(found, "Владимир Путин", EntityLabel::person);
+  expect(found, "Recep Tayyip Erdoğan", EntityLabel::person);
+  expect(found, "Sochi", EntityLabel::loc);
+}
+
+TEST_CASE("the rules alone still load and pass their own self-test", "[entities]") {
+  EntityExtractorOptions options;
+  options.use_model = false;
+  std::unique_ptr<const EntityExtractor> rules;
+  const Status status = EntityExtractor::load(ModelData::embedded(), options, rules);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(rules->model() == nullptr);
+}
+
+// Quality on the CoNLL-2003 English dev set (eng.testa), which picked the
+// training epoch; bench/eval_conll measures it in full. A broken model, a
+// changed feature or tokenizer drops it far below the bar.
+TEST_CASE("CoNLL-2003 dev set: the trained labeller keeps its F1", "[entities][conll]") {
   const std::string relative = "data/conll2003-en/eng.testa";
   if (!testing::have_shared(relative)) {
     SUCCEED("no CoNLL-2003 data; skipped");
@@ -478,6 +558,11 @@ TEST_CASE("CoNLL-2003 dev set: rough precision and recall (printed, not asserted
   report << "  all: P " << total.precision() << " R " << total.recall() << " F1 " << total.f1();
   WARN(report.str());
   CHECK(total.gold > 5000);
+  CHECK(total.f1() > 0.90);
+  for (const auto& [type, c] : score.by_type()) {
+    INFO(type);
+    CHECK(c.f1() > 0.85);
+  }
 }
 
 }  // namespace newsmine

@@ -4,11 +4,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "pipeline/commands.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/output_records.h"
+#include "pipeline/train_ner.h"
 #include "tests/test_support.h"
 
 using namespace newsmine;
@@ -123,4 +125,39 @@ TEST_CASE("tokenize prints start, end, kind, text and key per token") {
   CHECK(out.str().rfind("0\t15\tword\tAzərbaycan’s\tazərbaycan's\n", 0) == 0);
   CHECK(out.str().find("\tnumber\t3.5\t3.5\n") != std::string::npos);
   CHECK_FALSE(tokenize_command((dir / "missing.txt").string(), out).ok());
+}
+
+TEST_CASE("train-ner trains on a CoNLL file, reports every epoch and writes a model that loads", "[pipeline][ner]") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "newsmine_test_train_ner";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string conll =
+      "-DOCSTART- -X- O O\n\n"
+      "Zorbek NNP I-NP I-PER\nQuillan NNP I-NP I-PER\nvisited VBD I-VP O\nMarvale NNP I-NP I-LOC\n. . O O\n\n"
+      "Trelco NNP I-NP I-ORG\nIndustries NNPS I-NP I-ORG\nopened VBD I-VP O\nin IN I-PP O\nDunmoor NNP I-NP I-LOC\n"
+      ". . O O\n\n"
+      "-DOCSTART- -X- O O\n\n"
+      "Officials NNS I-NP O\nin IN I-PP O\nMarvale NNP I-NP I-LOC\nmet VBD I-VP O\nZorbek NNP I-NP I-PER\n"
+      "Quillan NNP I-NP I-PER\n. . O O\n";
+  std::ofstream(dir / "train.conll") << conll;
+  TrainNerOptions options;
+  options.train_file = (dir / "train.conll").string();
+  options.dev_file = options.train_file;
+  options.out_file = (dir / "ner" / "conll2003.model").string();
+  options.epochs = 4;
+  std::ostringstream log;
+  const Status status = train_ner_command(options, log);
+  INFO(status.message() << "\n" << log.str());
+  REQUIRE(status.ok());
+  CHECK(log.str().find("epoch 4:") != std::string::npos);
+  CHECK(log.str().find("written model") != std::string::npos);
+  const std::string bytes = testing::read_file(options.out_file);
+  NerModel model;
+  CHECK(NerModel::parse(options.out_file, bytes, model).ok());
+
+  options.train_file = (dir / "missing.conll").string();
+  const Status missing = train_ner_command(options, log);
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.message().find("missing.conll") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }

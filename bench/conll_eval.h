@@ -1,11 +1,12 @@
 // CoNLL-2003 scoring for the entity extractor: reads an IOB1 file (word POS
 // chunk NER per line, blank line between sentences, "-DOCSTART-" between
 // documents), rebuilds each document as text (tokens joined by spaces, one
-// sentence per paragraph), and scores predicted byte spans conlleval-style:
+// sentence per paragraph, a possessive "'s" written onto its word as news text
+// has it: "Clinton's"), and scores predicted byte spans conlleval-style:
 // an entity counts when its first token, last token and type all match.
 //
-// Header-only so it can move to bench/ unchanged. Pure functions:
-// thread-safe.
+// Header-only, shared by bench/eval_conll.cc, `newsmine train-ner` and the
+// tests. Pure functions: thread-safe.
 //
 //   std::vector<ConllDocument> docs = read_conll(read_file("eng.testa"));
 //   ConllScore score;
@@ -63,7 +64,9 @@ inline std::vector<ConllDocument> read_conll(std::string_view bytes) {
     }
     const std::string_view word = line.substr(0, line.find(' '));
     const std::string_view tag = line.substr(line.rfind(' ') + 1);
-    if (sentence_open) doc.text += ' ';
+    // "Clinton 's" is written "Clinton's", as in running text.
+    const bool possessive = word == "'s" || word == "'S";
+    if (sentence_open && !possessive) doc.text += ' ';
     sentence_open = true;
     const auto start = static_cast<std::uint32_t>(doc.text.size());
     doc.text += word;
