@@ -71,9 +71,14 @@ Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions
     return item;
   };
 
+  CorpusNames names;
   auto consume = [&](std::shared_ptr<Item> item) {
     if (!failure.ok()) return;
     const Stopwatch watch;
+    if (item->analysis && options.corpus_names) {
+      names.resolve(item->analysis->entities);
+      names.learn(item->analysis->entities);
+    }
     failure = item->analysis ? on_document(*item->analysis) : on_rejection(*item->rejection);
     stats.consume_seconds += watch.seconds();
   };

@@ -4,7 +4,9 @@
 //   1. serial, in order: the CorpusReader produces the next record;
 //   2. parallel: each document is analyzed (tokens, dates, numbers,
 //      entities, cross-document features), one Tokenizer per thread;
-//   3. serial, in order: the caller's callbacks receive each analysis or
+//   3. serial, in order: entity names get their corpus-wide canonical form
+//      (corpus_names.h: "Shvydkoy" -> "Mikhail Shvydkoy" named in an earlier
+//      article), then the caller's callbacks receive each analysis or
 //      rejection in input order, so whatever they write is identical for any
 //      thread count.
 // At most `documents_in_flight` records are alive at once, so a slow consumer
@@ -24,6 +26,7 @@
 
 #include "corpus/corpus_reader.h"
 #include "corpus/status.h"
+#include "models/corpus_names.h"
 #include "pipeline/analyzer.h"
 #include "tokenizers/tokenizer.h"
 
@@ -34,6 +37,7 @@ struct StreamOptions {
   TokenizerOptions tokenizer;             // sentence and key options
   int threads = 0;                        // worker threads; 0 = all cores
   std::size_t documents_in_flight = 0;    // pipeline token limit; 0 = 4 per thread
+  bool corpus_names = true;               // canonical entity names across articles, not only within one
 };
 
 struct StreamStats {

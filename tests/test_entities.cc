@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "models/corpus_names.h"
 #include "models/entities.h"
 #include "models/entity_canonical.h"
 #include "models/gazetteer.h"
@@ -370,6 +371,54 @@ TEST_CASE("canonical names: surnames, organizations, white space", "[entities][c
   CHECK(mentions[2].canonical == "Milli Majlis");
   CHECK(mentions[3].canonical == "Milli Majlis");
   CHECK(mentions[4].canonical == "UN");
+}
+
+TEST_CASE("corpus names: a surname alone takes the fuller name earlier articles used", "[entities][canonical]") {
+  CorpusNames names;
+  // Each article as the extractor leaves it (canonical within the article), then across the corpus.
+  auto article = [&](const std::string& text) {
+    Found found = run(text);
+    names.resolve(found.mentions);
+    names.learn(found.mentions);
+    return found;
+  };
+  auto canonical_of = [](const Found& found, std::string_view surface) {
+    const EntityMention* m = found.find(surface);
+    return m ? m->canonical : std::string("(not found: ") + found.dump() + ")";
+  };
+  const std::string first = "Russian Culture Minister Mikhail Shvydkoy opened the festival in Baku on Monday.";
+  const std::string second = "Shvydkoy said the next festival would be held in Moscow.";
+  CHECK(canonical_of(article(first), "Mikhail Shvydkoy") == "Mikhail Shvydkoy");
+  CHECK(canonical_of(article(second), "Shvydkoy") == "Mikhail Shvydkoy");
+
+  // Two people of one surname, equally common: a bare surname stays as it is.
+  const std::string third = "President Ilham Aliyev met the delegation.";
+  const std::string fourth = "The airport is named after Heydar Aliyev.";
+  const std::string fifth = "Aliyev thanked the guests.";
+  article(third);
+  article(fourth);
+  CHECK(canonical_of(article(fifth), "Aliyev") == "Aliyev");
+  // Once one of them is named more than the other combined, he is the one.
+  article(third);
+  article(third);
+  CHECK(canonical_of(article(fifth), "Aliyev") == "Ilham Aliyev");
+}
+
+TEST_CASE("corpus names: labels stay apart and the memory is capped", "[entities][canonical]") {
+  CorpusNames names(CorpusNamesOptions{.max_names = 1});
+  std::vector<EntityMention> learned = {{0, 0, EntityLabel::org, "Milli Majlis"},
+                                        {0, 0, EntityLabel::person, "Anna Petrova"}};
+  names.learn(learned);
+  CHECK(names.names() == 1);  // the second name did not fit
+  std::vector<EntityMention> later = {{0, 0, EntityLabel::org, "Majlis"},
+                                      {0, 0, EntityLabel::person, "Majlis"},
+                                      {0, 0, EntityLabel::person, "Petrova"},
+                                      {0, 0, EntityLabel::loc, "Majlis"}};
+  names.resolve(later);
+  CHECK(later[0].canonical == "Milli Majlis");
+  CHECK(later[1].canonical == "Majlis");   // an ORG does not name a PERSON
+  CHECK(later[2].canonical == "Petrova");  // never remembered
+  CHECK(later[3].canonical == "Majlis");   // places keep their own form
 }
 
 TEST_CASE("word lists: header, version, tags and errors", "[entities][gazetteer]") {

@@ -1,0 +1,64 @@
+// CorpusNames: canonical entity names across a corpus, read in input order.
+//
+// Within an article assign_canonical_names() already maps "Shvydkoy" to
+// "Mikhail Shvydkoy" when both appear. An article that names someone by
+// surname only, or an organization by its short name ("Majlis"), still gets
+// the fuller form when earlier articles of the corpus gave one: resolve()
+// looks the mention's canonical up among the fuller PERSON or ORG names seen
+// so far that end with the same words, and takes the one that most of those
+// mentions used (more than half: "Aliyev" stays "Aliyev" when "Ilham Aliyev"
+// and "Heydar Aliyev" are equally common). learn() then adds the article's own
+// fuller names. Articles must come in input order, so the result does not
+// depend on the thread count.
+//
+// Memory is bounded: at most `max_names` distinct fuller names are kept (the
+// first ones seen); later new names are still resolved against them.
+// One instance per corpus pass; not thread-safe (the in-order output stage
+// calls it).
+//
+//   CorpusNames names;
+//   for each article in input order: names.resolve(mentions); names.learn(mentions);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "models/mentions.h"
+
+namespace newsmine {
+
+struct CorpusNamesOptions {
+  std::size_t max_names = 1u << 20;  // distinct multi-word names remembered
+};
+
+class CorpusNames {
+ public:
+  explicit CorpusNames(CorpusNamesOptions options = {}) : options_(options) {}
+
+  // Gives each PERSON and ORG mention that has no fuller form in its own
+  // article the fuller form most earlier mentions used, if there is one.
+  void resolve(std::vector<EntityMention>& mentions) const;
+  // Remembers the article's multi-word PERSON and ORG canonical names.
+  void learn(const std::vector<EntityMention>& mentions);
+
+  std::size_t names() const { return names_.size(); }
+
+ private:
+  struct Name {
+    std::string text;                // "Mikhail Shvydkoy"
+    std::vector<std::string> words;  // its words
+    std::uint64_t mentions = 0;      // how often articles used it
+  };
+  // Names by label and last word: "PERSON Shvydkoy" -> indexes into names_.
+  static std::string key(EntityLabel label, const std::string& last_word);
+
+  CorpusNamesOptions options_;
+  std::vector<Name> names_;
+  std::unordered_map<std::string, std::size_t> by_text_;                  // label + text -> index
+  std::unordered_map<std::string, std::vector<std::size_t>> by_last_word_;
+};
+
+}  // namespace newsmine
