@@ -17,6 +17,14 @@ PassageFeatures make_passage_features(const TokenizedText& tokens) {
     features.terms.push_back(static_cast<std::uint32_t>(term_hash(tokens.key(token))));
     features.term_starts.push_back(token.start);
     features.term_ends.push_back(token.end);
+    // Punctuation and symbols glued to the token, up to the next space.
+    std::uint32_t end = token.end;
+    for (std::size_t n = t + 1; n < tokens.tokens.size() && tokens.tokens[n].start == end &&
+                                !is_term_token(tokens.tokens[n]);
+         ++n) {
+      end = tokens.tokens[n].end;
+    }
+    features.phrase_ends.push_back(end);
   }
   for (const Sentence& sentence : tokens.sentences) {
     if (sentence.first_token >= sentence.end_token || sentence.end_token > tokens.tokens.size()) continue;

@@ -23,16 +23,25 @@
 //     (edited, inserted or deleted) sentences between two links, and links
 //     (i, j), (i, j+1) or (i, j), (i+1, j) for split sentences, as long as the
 //     chain's matched tokens keep the whole passage at or above
-//     `min_sentence_similarity`; a passage below it is never reported.
-//     Passages are found wherever they sit in either article, in any order.
-//     A passage is reported when its two texts share at least
-//     `min_passage_tokens` terms in order; its score is Dice over the LCS of
+//     `min_sentence_similarity`. The chain's first and last sentence pairs
+//     must be strong (Dice ≥ `min_passage_similarity`, or a containment of
+//     at least `min_containment_terms` terms): weaker ones at either end are
+//     dropped, so that a formula sentence next to a copy ("X said it filed a
+//     registration statement...") does not widen it. Passages are found
+//     wherever they sit in either article, in any order. A passage is
+//     reported when its two texts share at least `min_passage_tokens` terms
+//     in order and reach `min_passage_similarity`. When an edge sentence
+//     of one side is much longer than its partner (the copy ran into the
+//     next sentence, which the sentence splitter did not separate), that side
+//     is cut at the last (first) term the alignment needs, and its end is the
+//     punctuation glued to that term. Its score is Dice over the LCS of
 //     the two token ranges and `exact` means identical term-key sequences
 //     (case, punctuation and line breaks may differ).
 //
 // Offsets are UTF-8 byte offsets into the article text; a passage spans whole
 // sentences, from the first byte of its first sentence to one past the last
-// byte of its last sentence, final punctuation included.
+// byte of its last sentence, final punctuation included (except where an
+// edge sentence was cut, as above).
 //
 // Thread safety: make_passage_features is a pure function. find_passages runs
 // its stages in parallel with TBB (candidate pairs are verified per first
@@ -65,11 +74,12 @@ struct PassageSentence {
   std::uint32_t end = 0;         // one past its last byte, final punctuation included
 };
 
-// What passage detection keeps of one tokenized article: 16 bytes per term.
+// What passage detection keeps of one tokenized article: 20 bytes per term.
 struct PassageFeatures {
   std::vector<std::uint32_t> terms;        // 32-bit hash of each word/number token's term key, in text order
   std::vector<std::uint32_t> term_starts;  // first byte of each of those tokens
   std::vector<std::uint32_t> term_ends;    // one past the last byte of each of those tokens
+  std::vector<std::uint32_t> phrase_ends;  // ... and of the punctuation glued to it ("MCI." -> after the '.')
   std::vector<PassageSentence> sentences;  // sentences holding at least one term, in text order
 };
 
@@ -80,6 +90,8 @@ struct PassageOptions {
   std::size_t shingle_size = 5;              // consecutive terms per seed shingle
   double min_sentence_similarity = 0.6;      // Dice over term LCS for two sentences (and a passage) to match
   double min_sentence_containment = 0.9;     // or LCS / shorter sentence, for sentences split or merged on one side
+  std::size_t min_containment_terms = 6;     // shorter sentences match by containment only when this long
+  double min_passage_similarity = 0.8;       // Dice over the whole passage to report it; its edge sentences too
   std::size_t max_shingle_postings = 1000;   // shingles in more documents than this are ignored as boilerplate
   std::size_t min_shared_shingles = 2;       // distinct shingles two documents share to be compared at all
   std::size_t max_sentence_gap = 1;          // unmatched sentences allowed between two matches of one passage

@@ -14,6 +14,7 @@
 #include "models/clusters.h"
 #include "models/lcs.h"
 #include "models/passages.h"
+#include "models/reused_text.h"
 #include "tests/test_support.h"
 #include "tokenizers/tokenizer.h"
 
@@ -539,6 +540,38 @@ TEST_CASE("clusters merge overlapping occurrences and are sorted", "[clusters]")
     }
   }
   REQUIRE(cluster_passages(std::vector<Passage>{}).empty());
+}
+
+TEST_CASE("reused ranges merge passage sides; stripping keeps the earliest copy", "[clusters]") {
+  const std::string shared = join({kStory[0], kStory[1], kStory[2]});
+  const Corpus corpus({join({kFillerA[0], shared, kFillerA[1]}),
+                       join({kFillerB[0], replace(shared, "three years", "four years"), kFillerB[1]}),
+                       join({shared, kFillerC[0], kFillerC[1]}), join({kFillerA[2], kFillerB[2], kFillerC[2]})});
+  const auto passages = corpus.passages();
+  REQUIRE(passages.size() == 3);
+  const auto reused = reused_ranges(passages, corpus.texts.size());
+  REQUIRE(reused[0].size() == 1);
+  REQUIRE(span_text(corpus.texts[0], reused[0][0].start, reused[0][0].end) == shared);
+  REQUIRE(reused[3].empty());
+  REQUIRE(range_bytes(reused[2]) == shared.size());
+
+  // Document 2 is the oldest: it keeps the passage, the others lose it.
+  const std::string dates[] = {"1987-03-02", "1987-03-01", "1987-02-26", ""};
+  const auto rank = age_rank(dates);
+  REQUIRE(rank[2] == 0);
+  REQUIRE(rank[3] == 3);
+  const auto clusters = cluster_passages(passages, rank);
+  const auto strip = strip_ranges(passages, clusters, corpus.texts.size());
+  REQUIRE(strip[2].empty());
+  REQUIRE(strip[3].empty());
+  for (std::size_t d : {0, 1}) {
+    const std::string cleaned = strip_text(corpus.texts[d], strip[d]);
+    REQUIRE(cleaned.find(kStory[1]) == std::string::npos);
+    REQUIRE(cleaned.find(d == 0 ? kFillerA[0] : kFillerB[0]) != std::string::npos);
+    REQUIRE(cleaned.find(d == 0 ? kFillerA[1] : kFillerB[1]) != std::string::npos);
+  }
+  REQUIRE(strip_text("abc  def", std::vector<ByteRange>{{0, 3}}) == "def");
+  REQUIRE(strip_text("abc", {}) == "abc");
 }
 
 }  // namespace newsmine
