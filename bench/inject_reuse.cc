@@ -107,8 +107,9 @@ Chunk split_chunk(std::string_view chunk) {
 }
 
 // The edited copy of `text`: `rate` of its words changed (substituted 60%,
-// deleted 20%, a word inserted after 20%), words that end a sentence kept in
-// place, then re-wrapped at `columns` (0: joined with the original spacing).
+// deleted 20%, a word inserted after 20%), words that start or end a
+// sentence kept in place (a substitute keeps the capital), so that the copy
+// has the same sentences; then re-wrapped at `columns` (0: joined with the original spacing).
 std::string edit(std::string_view text, double rate, bool change_case, std::size_t columns, const WordPool& pool,
                  std::mt19937_64& random) {
   std::vector<std::string> chunks;
@@ -129,33 +130,43 @@ std::string edit(std::string_view text, double rate, bool change_case, std::size
     op[c] = roll < 6 ? 0 : roll < 8 ? 1 : 2;
   }
   std::vector<std::string> out;
+  bool starts_sentence = true;  // the chunk begins a sentence: it keeps its capital and is never dropped
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     Chunk parts = split_chunk(chunks[c]);
     const bool ends_sentence = !parts.tail.empty() && parts.tail.find_first_of(".!?") != std::string::npos;
-    const bool first = c == 0;  // the copy's first word starts a sentence: keep its capital
+    auto substitute = [&] {
+      if (parts.core.empty()) return;
+      const bool capital = parts.core[0] >= 'A' && parts.core[0] <= 'Z';
+      parts.core = pool.pick(random);
+      if (capital) parts.core[0] = static_cast<char>(parts.core[0] & ~0x20);
+    };
     switch (op[c]) {
       case 0:
-        if (!parts.core.empty() && !first) parts.core = pool.pick(random);
+        substitute();
         out.push_back(parts.lead + parts.core + parts.tail);
         break;
       case 1:
-        if (ends_sentence || first || c + 1 == chunks.size()) {
-          if (!first) parts.core = pool.pick(random);
+        if (ends_sentence || starts_sentence || c + 1 == chunks.size()) {
+          substitute();
           out.push_back(parts.lead + parts.core + parts.tail);
         }
         break;
       case 2:
-        out.push_back(chunks[c]);
-        if (!ends_sentence) out.push_back(pool.pick(random));
-        else out.back() = parts.lead + parts.core + " " + pool.pick(random) + parts.tail;
+        if (!ends_sentence) {
+          out.push_back(chunks[c]);
+          out.push_back(pool.pick(random));
+        } else {
+          out.push_back(parts.lead + parts.core + " " + pool.pick(random) + parts.tail);
+        }
         break;
       default:
         out.push_back(chunks[c]);
     }
-    if (change_case && !first && !out.empty() && random() % 40 == 0) {
+    if (change_case && !starts_sentence && op[c] != 1 && random() % 40 == 0) {
       std::string& w = out.back();
       for (char& ch : w) ch = static_cast<char>(is_letter(ch) ? (random() % 2 ? ch | 0x20 : ch & ~0x20) : ch);
     }
+    starts_sentence = ends_sentence;
   }
   std::string joined;
   std::size_t line = 0;
@@ -208,7 +219,11 @@ std::vector<Article> read_articles(const std::vector<std::string>& inputs, const
 // Sentence indices a copy may be inserted before (size() = after the last):
 // the previous sentence ends with . ! ? or a closing quote, and the next one
 // starts with a capital, a digit or a quote.
-std::vector<std::size_t> insertion_slots(const Article& article) {
+// Slots whose neighbour sentences repeat the source's own neighbours (a
+// trailing "Reuter") are left out: the shared text would be longer than the
+// copy.
+std::vector<std::size_t> insertion_slots(const Article& article, const Article& source, std::size_t first,
+                                         std::size_t last) {
   const std::string& text = article.doc.text;
   auto ends_sentence = [&](const Sentence& s) {
     const char last = text[s.end - 1];
@@ -222,7 +237,13 @@ std::vector<std::size_t> insertion_slots(const Article& article) {
       const char first = text[article.sentences[k].start];
       before_ok = (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') || first == '"';
     }
-    if (after_ok && before_ok) slots.push_back(k);
+    auto text_of = [](const Article& a, std::size_t i) {
+      return std::string_view(a.doc.text).substr(a.sentences[i].start, a.sentences[i].end - a.sentences[i].start);
+    };
+    const bool same_after = k < article.sentences.size() && last + 1 < source.sentences.size() &&
+                            text_of(article, k) == text_of(source, last + 1);
+    const bool same_before = k > 0 && first > 0 && text_of(article, k - 1) == text_of(source, first - 1);
+    if (after_ok && before_ok && !same_after && !same_before) slots.push_back(k);
   }
   return slots;
 }
@@ -290,7 +311,7 @@ int main(int argc, char** argv) {
     // Insert before a sentence of the target, or after its last one, where
     // the sentence before ends a sentence for real (not a wrapped table row).
     const Article& t = articles[target];
-    const std::vector<std::size_t> slots = insertion_slots(t);
+    const std::vector<std::size_t> slots = insertion_slots(t, s, first, last);
     if (slots.empty()) continue;
     const std::size_t slot = slots[random() % slots.size()];
     static const char* const kSeparators[] = {" ", "\n", "\n\n"};

@@ -127,7 +127,7 @@ void PassageAligner::score_sentence_pairs(const PassageFeatures& b) {
     const double similarity = dice(common, terms_a.size(), terms_b.size());
     const bool contained = is_containment(common, terms_a.size(), terms_b.size());
     if (similarity >= options_.min_sentence_similarity || contained) {
-      const bool strong = similarity >= options_.min_passage_similarity || contained;
+      const bool strong = similarity >= options_.min_edge_similarity || contained;
       matches_.push_back({i, j, static_cast<std::uint32_t>(common), strong});
     }
   }

@@ -24,7 +24,7 @@
 //     (i, j), (i, j+1) or (i, j), (i+1, j) for split sentences, as long as the
 //     chain's matched tokens keep the whole passage at or above
 //     `min_sentence_similarity`. The chain's first and last sentence pairs
-//     must be strong (Dice ≥ `min_passage_similarity`, or a containment of
+//     must be strong (Dice ≥ `min_edge_similarity`, or a containment of
 //     at least `min_containment_terms` terms): weaker ones at either end are
 //     dropped, so that a formula sentence next to a copy ("X said it filed a
 //     registration statement...") does not widen it. Passages are found
@@ -91,7 +91,8 @@ struct PassageOptions {
   double min_sentence_similarity = 0.6;      // Dice over term LCS for two sentences (and a passage) to match
   double min_sentence_containment = 0.9;     // or LCS / shorter sentence, for sentences split or merged on one side
   std::size_t min_containment_terms = 6;     // shorter sentences match by containment only when this long
-  double min_passage_similarity = 0.8;       // Dice over the whole passage to report it; its edge sentences too
+  double min_passage_similarity = 0.84;      // Dice over the whole passage to report it
+  double min_edge_similarity = 0.75;         // Dice of the sentence pairs a passage may start or end with
   std::size_t max_shingle_postings = 1000;   // shingles in more documents than this are ignored as boilerplate
   std::size_t min_shared_shingles = 2;       // distinct shingles two documents share to be compared at all
   std::size_t max_sentence_gap = 1;          // unmatched sentences allowed between two matches of one passage
