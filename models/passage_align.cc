@@ -60,7 +60,7 @@ void chain_steps(std::size_t max_gap, std::vector<std::pair<std::uint32_t, std::
 }  // namespace
 
 void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, std::span<const std::uint64_t> frequent,
-                             const PassageOptions& options) {
+                             unsigned frequent_shift, const PassageOptions& options) {
   options_ = options;
   k_ = std::max<std::size_t>(1, options.shingle_size);
   a_index_ = a_index;
@@ -68,7 +68,7 @@ void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, st
   a_shingles_.clear();
   for (std::size_t p = 0; p + k_ <= a.terms.size(); ++p) {
     const std::uint64_t hash = shingle_hash(&a.terms[p], k_);
-    if (!std::binary_search(frequent.begin(), frequent.end(), hash)) {
+    if (!std::binary_search(frequent.begin(), frequent.end(), hash >> frequent_shift)) {
       a_shingles_.emplace_back(hash, static_cast<std::uint32_t>(p));
     }
   }
@@ -87,12 +87,12 @@ void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, st
   chain_steps(options.max_sentence_gap, steps_);
 }
 
-void PassageAligner::align(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out) {
+void PassageAligner::align(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out) {
   if (a_ == nullptr) return;
   candidate_sentence_pairs(b);
   score_sentence_pairs(b);
   chain_matches(b);
-  emit(b_index, b, out);
+  emit(b_index, b, rare, out);
 }
 
 // Sentence pairs (i, j) whose terms are aligned by at least one shared shingle.
@@ -245,8 +245,25 @@ void PassageAligner::cut_edge(const PassageFeatures& b, const Match& edge, bool 
   }
 }
 
+// Whether the numbers of two passages (terms [first, end) of each side)
+// agree; see PassageOptions::min_number_agreement.
+bool PassageAligner::numbers_agree(const PassageFeatures& b, TermRange a_range, TermRange b_range) {
+  auto pick = [](const PassageFeatures& doc, TermRange range, std::vector<std::uint32_t>& out) {
+    out.clear();
+    for (std::uint32_t t = range.first; t < range.end; ++t)
+      if (doc.terms[t] & kNumberTermBit) out.push_back(doc.terms[t]);
+  };
+  pick(*a_, a_range, numbers_a_);
+  pick(b, b_range, numbers_b_);
+  if (numbers_a_.size() + numbers_b_.size() < 2) return true;
+  return dice(lcs_length(numbers_a_, numbers_b_, lcs_), numbers_a_.size(), numbers_b_.size()) >=
+         options_.min_number_agreement;
+}
+
 // Reports each chain, without the weak sentence pairs at its two ends.
-void PassageAligner::emit(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out) {
+void PassageAligner::emit(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out) {
+  const double min_score = rare ? options_.min_passage_similarity
+                                : std::max(options_.min_passage_similarity, options_.min_formula_similarity);
   // Matches of each chain, in chain order (matches_ is sorted by (i, j)).
   chain_members_.assign(chains_.size(), {});
   for (std::size_t m = 0; m < matches_.size(); ++m) chain_members_[chain_of_[m]].push_back(m);
@@ -267,7 +284,8 @@ void PassageAligner::emit(std::uint32_t b_index, const PassageFeatures& b, std::
     const bool exact = std::equal(terms_a.begin(), terms_a.end(), terms_b.begin(), terms_b.end());
     const std::size_t common = exact ? terms_a.size() : lcs_length(terms_a, terms_b, lcs_);
     const double score = exact ? 1.0 : dice(common, terms_a.size(), terms_b.size());
-    if (common < options_.min_passage_tokens || score < options_.min_passage_similarity) continue;
+    if (common < options_.min_passage_tokens || score < min_score) continue;
+    if (!numbers_agree(b, a_range, b_range)) continue;
     // Whole sentences keep their trimmed bytes; a cut side ends at its terms.
     auto start_byte = [](const PassageFeatures& doc, std::uint32_t sentence, std::uint32_t term) {
       return doc.sentences[sentence].first_term == term ? doc.sentences[sentence].start : doc.term_starts[term];

@@ -12,8 +12,8 @@
 // sentence pair, O(|A|·|B|/64) per reported passage.
 //
 //   PassageAligner aligner;
-//   aligner.prepare(a, docs[a], index.frequent, options);
-//   for (std::uint32_t b : partners) aligner.align(b, docs[b], passages);
+//   aligner.prepare(a, docs[a], index.frequent, index.doc_bits, options);
+//   for (std::size_t k = 0; k < partners.size(); ++k) aligner.align(partners[k], docs[partners[k]], rare[k], passages);
 #pragma once
 
 #include <cstdint>
@@ -28,13 +28,14 @@ namespace newsmine {
 
 class PassageAligner {
  public:
-  // Indexes the shingles of document `a` (index `a_index`), leaving out the
-  // sorted `frequent` hashes.
+  // Indexes the shingles of document `a` (index `a_index`), leaving out
+  // those whose hash >> frequent_shift is among the sorted `frequent` keys.
   void prepare(std::uint32_t a_index, const PassageFeatures& a, std::span<const std::uint64_t> frequent,
-               const PassageOptions& options);
+               unsigned frequent_shift, const PassageOptions& options);
 
-  // Appends the passages shared by the prepared document and `b` (b_index > a_index).
-  void align(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out);
+  // Appends the passages shared by the prepared document and `b` (b_index >
+  // a_index); `rare`: the two share a shingle rare in the corpus.
+  void align(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out);
 
  private:
   struct Match {
@@ -69,7 +70,8 @@ class PassageAligner {
   std::size_t shortest_cover(std::span<const std::uint32_t> longer, std::span<const std::uint32_t> other,
                              std::size_t full, bool suffix);
   void cut_edge(const PassageFeatures& b, const Match& edge, bool at_start, TermRange& a_range, TermRange& b_range);
-  void emit(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out);
+  bool numbers_agree(const PassageFeatures& b, TermRange a_range, TermRange b_range);
+  void emit(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out);
 
   PassageOptions options_;
   std::size_t k_ = 5;
@@ -84,6 +86,7 @@ class PassageAligner {
   std::vector<Chain> chains_;
   std::vector<std::vector<std::size_t>> chain_members_;              // per chain, its matches in order
   std::vector<std::pair<std::uint32_t, std::uint32_t>> steps_;      // predecessor offsets, best first
+  std::vector<std::uint32_t> numbers_a_, numbers_b_;                 // number terms of a passage's two sides
   LcsScratch lcs_;
 };
 

@@ -30,7 +30,16 @@
 //     registration statement...") does not widen it. Passages are found
 //     wherever they sit in either article, in any order. A passage is
 //     reported when its two texts share at least `min_passage_tokens` terms
-//     in order and reach `min_passage_similarity`. When an edge sentence
+//     in order and reach `min_passage_similarity`, and when its numbers
+//     agree: with two or more numbers on its two sides together, Dice over
+//     the LCS of the number sequences must reach `min_number_agreement`. A
+//     copy keeps its facts; the same wire formula with other figures ("Hog
+//     prices expected 0.50 dlr higher on estimated receipts of 3,200 head")
+//     is another report, not reuse. Two articles that share no rare
+//     shingle (in at most `rare_shingle_postings` articles) share only
+//     common phrases, as wire formulas do ("The selling concession is 1-1/2
+//     pct while management and underwriting combined pays 3/4 pct"): their
+//     passages need `min_formula_similarity`. When an edge sentence
 //     of one side is much longer than its partner (the copy ran into the
 //     next sentence, which the sentence splitter did not separate), that side
 //     is cut at the last (first) term the alignment needs, and its end is the
@@ -74,9 +83,12 @@ struct PassageSentence {
   std::uint32_t end = 0;         // one past its last byte, final punctuation included
 };
 
+// Set in PassageFeatures::terms for number tokens ("6.50", "1,200"), clear for words.
+inline constexpr std::uint32_t kNumberTermBit = 0x80000000u;
+
 // What passage detection keeps of one tokenized article: 20 bytes per term.
 struct PassageFeatures {
-  std::vector<std::uint32_t> terms;        // 32-bit hash of each word/number token's term key, in text order
+  std::vector<std::uint32_t> terms;        // 31-bit hash of each word/number token's term key (+ kNumberTermBit), in text order
   std::vector<std::uint32_t> term_starts;  // first byte of each of those tokens
   std::vector<std::uint32_t> term_ends;    // one past the last byte of each of those tokens
   std::vector<std::uint32_t> phrase_ends;  // ... and of the punctuation glued to it ("MCI." -> after the '.')
@@ -91,8 +103,11 @@ struct PassageOptions {
   double min_sentence_similarity = 0.6;      // Dice over term LCS for two sentences (and a passage) to match
   double min_sentence_containment = 0.9;     // or LCS / shorter sentence, for sentences split or merged on one side
   std::size_t min_containment_terms = 6;     // shorter sentences match by containment only when this long
-  double min_passage_similarity = 0.84;      // Dice over the whole passage to report it
+  double min_passage_similarity = 0.65;      // Dice over the whole passage to report it
   double min_edge_similarity = 0.75;         // Dice of the sentence pairs a passage may start or end with
+  double min_number_agreement = 0.5;         // Dice over the LCS of the passage's numbers, when it has two or more
+  double min_formula_similarity = 0.82;      // Dice needed when the two articles share no rare shingle
+  std::size_t rare_shingle_postings = 3;     // a shingle in at most this many articles is rare
   std::size_t max_shingle_postings = 1000;   // shingles in more documents than this are ignored as boilerplate
   std::size_t min_shared_shingles = 2;       // distinct shingles two documents share to be compared at all
   std::size_t max_sentence_gap = 1;          // unmatched sentences allowed between two matches of one passage

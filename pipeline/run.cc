@@ -128,17 +128,23 @@ Status run(const RunOptions& options, RunSummary& summary) {
 
   // Pass 2: cross-document stages over the kept features.
   Stopwatch watch;
-  const auto matrix = corpus.tfidf.build();
-  summary.terms = corpus.tfidf.terms();
-  summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
-
-  watch.restart();
-  const std::vector<SimilarPair> similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
+  std::vector<SimilarPair> similar;
+  {
+    // The counts and the matrix are freed as soon as they are used: the
+    // passage stage needs the memory.
+    auto matrix = corpus.tfidf.build();
+    summary.terms = corpus.tfidf.terms();
+    corpus.tfidf = TfidfBuilder();
+    summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
+    watch.restart();
+    similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
+  }
   summary.similar_pairs = similar.size();
   Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
     append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
   });
   if (!status.ok()) return status;
+  std::vector<SimilarPair>().swap(similar);
   summary.stages.push_back({"similarity", watch.seconds(), text_bytes});
 
   watch.restart();
