@@ -103,7 +103,7 @@ struct PassageOptions {
   double min_sentence_similarity = 0.6;      // Dice over term LCS for two sentences (and a passage) to match
   double min_sentence_containment = 0.9;     // or LCS / shorter sentence, for sentences split or merged on one side
   std::size_t min_containment_terms = 6;     // shorter sentences match by containment only when this long
-  double min_passage_similarity = 0.65;      // Dice over the whole passage to report it
+  double min_passage_similarity = 0.7;       // Dice over the whole passage to report it
   double min_edge_similarity = 0.75;         // Dice of the sentence pairs a passage may start or end with
   double min_number_agreement = 0.5;         // Dice over the LCS of the passage's numbers, when it has two or more
   double min_formula_similarity = 0.82;      // Dice needed when the two articles share no rare shingle

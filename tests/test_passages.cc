@@ -445,6 +445,25 @@ TEST_CASE("passages are found at any position and in any order", "[passages]") {
   }
 }
 
+TEST_CASE("a wire formula with other figures is not reuse; a copy keeps its figures", "[passages]") {
+  const std::string formula_a =
+      "The Caspian Shipping Company bond is available in denominations of 1,000 and 10,000 dlrs and will be listed "
+      "in Luxembourg. The selling concession is 1.25 pct while management and underwriting combined pay 0.625 pct.";
+  const std::string formula_b =
+      "The Absheron Leasing bond is available in denominations of 5,000 and 50,000 dlrs and will be listed in "
+      "Luxembourg. The selling concession is 1.75 pct while management and underwriting combined pay 0.875 pct.";
+  const Corpus corpus({join({kFillerA[0], formula_a, kFillerA[1]}), join({kFillerB[0], formula_b, kFillerB[1]}),
+                       join({kFillerC[0], replace(formula_a, "will be listed", "is to be listed"), kFillerC[1]})});
+  const auto passages = corpus.passages();
+  INFO(corpus.describe(passages));
+  // Documents 0 and 2 share the copy (one word changed); document 1 is another issue.
+  REQUIRE(passages.size() == 1);
+  REQUIRE(passages[0].a == 0);
+  REQUIRE(passages[0].b == 2);
+  REQUIRE_FALSE(passages[0].exact);
+  REQUIRE(corpus.a_text(passages[0]) == formula_a);
+}
+
 TEST_CASE("unrelated text is not reported", "[passages]") {
   SECTION("two articles on the same topic") {
     const Corpus corpus(
