@@ -84,8 +84,10 @@ ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const Pa
   return index;
 }
 
-void candidate_partners(const ShingleIndex& index, std::uint32_t a, std::size_t min_shared, std::size_t rare_postings,
+void candidate_partners(const ShingleIndex& index, std::uint32_t a, const CandidateLimits& limits,
                         CandidateScratch& scratch, std::vector<std::uint32_t>& partners, std::vector<char>& rare) {
+  const std::size_t min_shared = limits.min_shared, rare_postings = limits.rare_postings;
+  const std::size_t star_postings = limits.star_postings, hubs = limits.hubs;
   partners.clear();
   rare.clear();
   const std::size_t documents = index.doc_offsets.size() - 1;
@@ -96,8 +98,13 @@ void candidate_partners(const ShingleIndex& index, std::uint32_t a, std::size_t 
     const std::uint32_t g = index.doc_groups[i];
     const auto first = index.group_docs.begin() + static_cast<std::ptrdiff_t>(index.group_offsets[g]);
     const auto last = index.group_docs.begin() + static_cast<std::ptrdiff_t>(index.group_offsets[g + 1]);
-    const bool rare_group = static_cast<std::size_t>(last - first) <= rare_postings;
-    for (auto it = std::upper_bound(first, last, a); it != last; ++it) {
+    const auto size = static_cast<std::size_t>(last - first);
+    const bool rare_group = size <= rare_postings;
+    const auto self = std::lower_bound(first, last, a);
+    // In a large group only the first `hubs` documents pair with the rest: a
+    // star, not a clique, so a common passage costs O(df) pairs, not O(df²).
+    if (size > star_postings && static_cast<std::size_t>(self - first) >= hubs) continue;
+    for (auto it = self + 1; it != last; ++it) {
       if (scratch.shared[*it]++ == 0) scratch.touched.push_back(*it);
       scratch.rare[*it] |= rare_group;
     }

@@ -10,6 +10,11 @@
 //     Shingles found in more than `max_shingle_postings` documents are
 //     boilerplate-frequent: they are counted and ignored. Two documents are a
 //     candidate pair when they share at least `min_shared_shingles` shingles.
+//     A shingle in more than `star_shingle_postings` documents links only its
+//     first `star_hubs` documents (input order) with the others, a star
+//     instead of a clique: a passage recurring in n articles is reported
+//     between each of them and those first ones, O(n) pairs instead of
+//     O(n²), and its family (clusters.jsonl) still holds all n.
 //  2. Sentence alignment. For a candidate pair, every sentence pair touched by
 //     a shared shingle is scored with Dice over the LCS of its term keys,
 //     2·LCS/(|A|+|B|); pairs reaching `min_sentence_similarity` match. So do
@@ -110,6 +115,8 @@ struct PassageOptions {
   std::size_t rare_shingle_postings = 3;     // a shingle in at most this many articles is rare
   std::size_t max_shingle_postings = 1000;   // shingles in more documents than this are ignored as boilerplate
   std::size_t min_shared_shingles = 2;       // distinct shingles two documents share to be compared at all
+  std::size_t star_shingle_postings = 50;    // a shingle in more documents pairs only its first star_hubs with the rest
+  std::size_t star_hubs = 8;                 // (so a passage in n articles costs O(n) pairs; families still join them all)
   std::size_t max_sentence_gap = 1;          // unmatched sentences allowed between two matches of one passage
 };
 
