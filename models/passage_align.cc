@@ -127,7 +127,10 @@ void PassageAligner::score_sentence_pairs(const PassageFeatures& b) {
     const double similarity = dice(common, terms_a.size(), terms_b.size());
     const bool contained = is_containment(common, terms_a.size(), terms_b.size());
     if (similarity >= options_.min_sentence_similarity || contained) {
-      const bool strong = similarity >= options_.min_edge_similarity || contained;
+      // An edge sentence pair must also agree on its numbers ("Article 7" / "Article 8").
+      const bool strong = (similarity >= options_.min_edge_similarity || contained) &&
+                          numbers_agree(b, {a_->sentences[i].first_term, a_->sentences[i].end_term},
+                                        {b.sentences[j].first_term, b.sentences[j].end_term});
       matches_.push_back({i, j, static_cast<std::uint32_t>(common), strong});
     }
   }

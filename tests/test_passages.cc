@@ -510,6 +510,30 @@ TEST_CASE("frequent shingles are ignored and counted", "[passages]") {
   REQUIRE(corpus.passages().size() == 3);  // with the default cap the boilerplate is reported
 }
 
+TEST_CASE("a passage in many articles pairs them with a few hubs and still forms one family", "[passages][clusters]") {
+  // 60 articles carry the same two-sentence notice (and nothing else).
+  const std::string notice = join({kStory[0], kStory[1]});
+  const Corpus corpus(std::vector<std::string>(60, notice));
+  PassageOptions options;
+  options.star_shingle_postings = 50;
+  options.star_hubs = 4;
+  const auto passages = find_passages(corpus.features, options);
+  INFO(corpus.describe(passages));
+  // Every article pairs with the 4 hubs (documents 0-3), not with all 59 others.
+  for (const Passage& p : passages) {
+    REQUIRE(p.a < 4);
+    REQUIRE(corpus.a_text(p) == notice);
+    REQUIRE(corpus.b_text(p) == notice);
+  }
+  REQUIRE(passages.size() == 4 * 59 - 6);  // pairs (hub, later): 59 + 58 + 57 + 56
+  const auto clusters = cluster_passages(passages);
+  REQUIRE(clusters.size() == 1);
+  REQUIRE(clusters[0].members.size() == 60);
+  // Below the star threshold every pair is verified.
+  options.star_shingle_postings = 100;
+  REQUIRE(find_passages(corpus.features, options).size() == 60 * 59 / 2);
+}
+
 TEST_CASE("a passage recurring in three documents forms one cluster", "[clusters]") {
   const std::string shared = join({kStory[0], kStory[1], kStory[2]});
   const Corpus corpus({join({kFillerA[0], shared, kFillerA[1]}),
