@@ -4,7 +4,8 @@
 // reads, e.g. the Reuters-21578 JSONL from reuters_to_jsonl.py) and walks it:
 // the words, numbers, dates and punctuation of the output, and how often
 // each occurs, are those of the training text, while articles are new
-// sequences, so a benchmark does not time the same article many times. One
+// sequences, so a benchmark does not time the same article many times
+// (--articles and --max-words set the count and the length). One
 // step in three backs off to the word pair (bigram) chain, which keeps long
 // verbatim copies of the training text rare. The output is deterministic
 // for a seed. Each article gets an id, a document date and a text of 40 to
@@ -143,6 +144,11 @@ int main(int argc, char** argv) {
   app.add_option("--out", out_path, "the JSONL file to write")->required();
   app.add_option("--megabytes", megabytes, "article text to write, in MB (10^6 bytes)");
   app.add_option("--seed", seed, "random seed");
+  std::size_t max_articles = 0;
+  std::size_t max_words = 600;
+  app.add_option("--articles", max_articles, "stop after this many articles (0: no limit)");
+  app.add_option("--max-words", max_words, "longest article, in words (at least 41; lengths are uniform from 40)")
+      ->check(CLI::Range(41, 100000));
   CLI11_PARSE(app, argc, argv);
 
   Chain chain;
@@ -170,8 +176,8 @@ int main(int argc, char** argv) {
   std::uint64_t written = 0;
   std::size_t articles = 0;
   std::string line;
-  while (written < target) {
-    const std::string text = chain.article(random, 40 + random() % 560);
+  while (written < target && (max_articles == 0 || articles < max_articles)) {
+    const std::string text = chain.article(random, 40 + random() % (max_words - 40));
     if (text.empty()) continue;
     char id[32];
     std::snprintf(id, sizeof id, "gen-%07zu", articles++);

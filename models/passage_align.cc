@@ -13,6 +13,9 @@ constexpr std::size_t kNoChain = std::numeric_limits<std::size_t>::max();
 // A shingle repeated more often than this within one document (tables, lists
 // of numbers) says nothing about where its copies align; it is not used.
 constexpr std::size_t kMaxShingleRepeats = 16;
+// An edge sentence more than this many times (plus 2 terms) as long as its
+// partner holds text that was not copied: it is cut to the aligned terms.
+constexpr double kUnbalancedEdge = 1.25;
 
 // out[t] = index of the sentence holding term t, or kNoSentence.
 void map_terms_to_sentences(const PassageFeatures& doc, std::vector<std::uint32_t>& out) {
@@ -57,7 +60,7 @@ void chain_steps(std::size_t max_gap, std::vector<std::pair<std::uint32_t, std::
 }  // namespace
 
 void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, std::span<const std::uint64_t> frequent,
-                             const PassageOptions& options) {
+                             unsigned frequent_shift, const PassageOptions& options) {
   options_ = options;
   k_ = std::max<std::size_t>(1, options.shingle_size);
   a_index_ = a_index;
@@ -65,7 +68,7 @@ void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, st
   a_shingles_.clear();
   for (std::size_t p = 0; p + k_ <= a.terms.size(); ++p) {
     const std::uint64_t hash = shingle_hash(&a.terms[p], k_);
-    if (!std::binary_search(frequent.begin(), frequent.end(), hash)) {
+    if (!std::binary_search(frequent.begin(), frequent.end(), hash >> frequent_shift)) {
       a_shingles_.emplace_back(hash, static_cast<std::uint32_t>(p));
     }
   }
@@ -84,12 +87,12 @@ void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, st
   chain_steps(options.max_sentence_gap, steps_);
 }
 
-void PassageAligner::align(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out) {
+void PassageAligner::align(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out) {
   if (a_ == nullptr) return;
   candidate_sentence_pairs(b);
   score_sentence_pairs(b);
   chain_matches(b);
-  emit(b_index, b, out);
+  emit(b_index, b, rare, out);
 }
 
 // Sentence pairs (i, j) whose terms are aligned by at least one shared shingle.
@@ -121,12 +124,22 @@ void PassageAligner::score_sentence_pairs(const PassageFeatures& b) {
     const auto terms_a = sentence_terms(*a_, i);
     const auto terms_b = sentence_terms(b, j);
     const std::size_t common = lcs_length(terms_a, terms_b, lcs_);
-    const std::size_t shorter = std::min(terms_a.size(), terms_b.size());
-    if (dice(common, terms_a.size(), terms_b.size()) >= options_.min_sentence_similarity ||
-        static_cast<double>(common) >= options_.min_sentence_containment * static_cast<double>(shorter)) {
-      matches_.push_back({i, j, static_cast<std::uint32_t>(common)});
+    const double similarity = dice(common, terms_a.size(), terms_b.size());
+    const bool contained = is_containment(common, terms_a.size(), terms_b.size());
+    if (similarity >= options_.min_sentence_similarity || contained) {
+      // An edge sentence pair must also agree on its numbers ("Article 7" / "Article 8").
+      const bool strong = (similarity >= options_.min_edge_similarity || contained) &&
+                          numbers_agree(b, {a_->sentences[i].first_term, a_->sentences[i].end_term},
+                                        {b.sentences[j].first_term, b.sentences[j].end_term});
+      matches_.push_back({i, j, static_cast<std::uint32_t>(common), strong});
     }
   }
+}
+
+bool PassageAligner::is_containment(std::size_t common, std::size_t length_a, std::size_t length_b) const {
+  const std::size_t shorter = std::min(length_a, length_b);
+  return shorter >= options_.min_containment_terms &&
+         static_cast<double>(common) >= options_.min_sentence_containment * static_cast<double>(shorter);
 }
 
 std::ptrdiff_t PassageAligner::find_match(std::uint32_t i, std::uint32_t j) const {
@@ -151,7 +164,12 @@ bool PassageAligner::try_extend(Chain& chain, std::size_t m, std::uint32_t di, s
     // Same sentence on one side: the block grows; its LCS is recomputed.
     block_first = chain.block_first;
     const Match& start = matches_[block_first];
-    block_lcs = lcs_length(sentence_range_terms(*a_, start.i, match.i), sentence_range_terms(b, start.j, match.j), lcs_);
+    const auto block_a = sentence_range_terms(*a_, start.i, match.i);
+    const auto block_b = sentence_range_terms(b, start.j, match.j);
+    block_lcs = lcs_length(block_a, block_b, lcs_);
+    // A sentence split in two on one side is the same text; one sentence
+    // repeated in two places of a side is not a split.
+    if (dice(block_lcs, block_a.size(), block_b.size()) < options_.min_passage_similarity) return false;
   } else {
     committed += chain.block_lcs;
   }
@@ -191,23 +209,100 @@ void PassageAligner::chain_matches(const PassageFeatures& b) {
   }
 }
 
-void PassageAligner::emit(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out) {
-  for (const Chain& chain : chains_) {
-    const Match& first = matches_[chain.first];
-    const Match& last = matches_[chain.last];
-    const auto terms_a = sentence_range_terms(*a_, first.i, last.i);
-    const auto terms_b = sentence_range_terms(b, first.j, last.j);
+// The shortest prefix (or suffix) of `longer` whose LCS with `other` is `full`.
+std::size_t PassageAligner::shortest_cover(std::span<const std::uint32_t> longer, std::span<const std::uint32_t> other,
+                                           std::size_t full, bool suffix) {
+  std::size_t low = 0, high = longer.size();
+  while (low < high) {
+    const std::size_t mid = (low + high) / 2;
+    const auto part = suffix ? longer.subspan(longer.size() - mid) : longer.first(mid);
+    if (lcs_length(part, other, lcs_) >= full) {
+      high = mid;
+    } else {
+      low = mid + 1;
+    }
+  }
+  return low;
+}
+
+// Cuts the edge sentence of the side that is much longer than its partner at
+// the terms the alignment needs; `a_range` and `b_range` are term ranges.
+void PassageAligner::cut_edge(const PassageFeatures& b, const Match& edge, bool at_start, TermRange& a_range,
+                              TermRange& b_range) {
+  const auto terms_a = sentence_terms(*a_, edge.i);
+  const auto terms_b = sentence_terms(b, edge.j);
+  const bool a_longer = terms_a.size() > terms_b.size();
+  const std::size_t longer = std::max(terms_a.size(), terms_b.size());
+  const std::size_t shorter = std::min(terms_a.size(), terms_b.size());
+  if (static_cast<double>(longer) <= kUnbalancedEdge * static_cast<double>(shorter) + 2) return;
+  const auto x = a_longer ? terms_a : terms_b;
+  const auto y = a_longer ? terms_b : terms_a;
+  const std::size_t full = lcs_length(x, y, lcs_);
+  const std::size_t keep = shortest_cover(x, y, full, at_start);
+  TermRange& range = a_longer ? a_range : b_range;
+  const PassageSentence& sentence = (a_longer ? *a_ : b).sentences[a_longer ? edge.i : edge.j];
+  if (at_start) {
+    range.first = std::max(range.first, sentence.end_term - static_cast<std::uint32_t>(keep));
+  } else {
+    range.end = std::min(range.end, sentence.first_term + static_cast<std::uint32_t>(keep));
+  }
+}
+
+// Whether the numbers of two passages (terms [first, end) of each side)
+// agree; see PassageOptions::min_number_agreement.
+bool PassageAligner::numbers_agree(const PassageFeatures& b, TermRange a_range, TermRange b_range) {
+  auto pick = [](const PassageFeatures& doc, TermRange range, std::vector<std::uint32_t>& out) {
+    out.clear();
+    for (std::uint32_t t = range.first; t < range.end; ++t)
+      if (doc.terms[t] & kNumberTermBit) out.push_back(doc.terms[t]);
+  };
+  pick(*a_, a_range, numbers_a_);
+  pick(b, b_range, numbers_b_);
+  if (numbers_a_.size() + numbers_b_.size() < 2) return true;
+  return dice(lcs_length(numbers_a_, numbers_b_, lcs_), numbers_a_.size(), numbers_b_.size()) >=
+         options_.min_number_agreement;
+}
+
+// Reports each chain, without the weak sentence pairs at its two ends.
+void PassageAligner::emit(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out) {
+  const double min_score = rare ? options_.min_passage_similarity
+                                : std::max(options_.min_passage_similarity, options_.min_formula_similarity);
+  // Matches of each chain, in chain order (matches_ is sorted by (i, j)).
+  chain_members_.assign(chains_.size(), {});
+  for (std::size_t m = 0; m < matches_.size(); ++m) chain_members_[chain_of_[m]].push_back(m);
+  for (const std::vector<std::size_t>& members : chain_members_) {
+    std::size_t begin = 0, end = members.size();
+    while (begin < end && !matches_[members[begin]].strong) ++begin;
+    while (end > begin && !matches_[members[end - 1]].strong) --end;
+    if (begin == end) continue;
+    const Match& first = matches_[members[begin]];
+    const Match& last = matches_[members[end - 1]];
+    TermRange a_range{a_->sentences[first.i].first_term, a_->sentences[last.i].end_term};
+    TermRange b_range{b.sentences[first.j].first_term, b.sentences[last.j].end_term};
+    cut_edge(b, first, true, a_range, b_range);
+    cut_edge(b, last, false, a_range, b_range);
+    if (a_range.first >= a_range.end || b_range.first >= b_range.end) continue;
+    const auto terms_a = std::span<const std::uint32_t>(a_->terms).subspan(a_range.first, a_range.end - a_range.first);
+    const auto terms_b = std::span<const std::uint32_t>(b.terms).subspan(b_range.first, b_range.end - b_range.first);
     const bool exact = std::equal(terms_a.begin(), terms_a.end(), terms_b.begin(), terms_b.end());
     const std::size_t common = exact ? terms_a.size() : lcs_length(terms_a, terms_b, lcs_);
     const double score = exact ? 1.0 : dice(common, terms_a.size(), terms_b.size());
-    if (common < options_.min_passage_tokens || score < options_.min_sentence_similarity) continue;
+    if (common < options_.min_passage_tokens || score < min_score) continue;
+    if (!numbers_agree(b, a_range, b_range)) continue;
+    // Whole sentences keep their trimmed bytes; a cut side ends at its terms.
+    auto start_byte = [](const PassageFeatures& doc, std::uint32_t sentence, std::uint32_t term) {
+      return doc.sentences[sentence].first_term == term ? doc.sentences[sentence].start : doc.term_starts[term];
+    };
+    auto end_byte = [](const PassageFeatures& doc, std::uint32_t sentence, std::uint32_t term_end) {
+      return doc.sentences[sentence].end_term == term_end ? doc.sentences[sentence].end : doc.phrase_ends[term_end - 1];
+    };
     Passage passage;
     passage.a = a_index_;
-    passage.a_start = a_->sentences[first.i].start;
-    passage.a_end = a_->sentences[last.i].end;
+    passage.a_start = start_byte(*a_, first.i, a_range.first);
+    passage.a_end = end_byte(*a_, last.i, a_range.end);
     passage.b = b_index;
-    passage.b_start = b.sentences[first.j].start;
-    passage.b_end = b.sentences[last.j].end;
+    passage.b_start = start_byte(b, first.j, b_range.first);
+    passage.b_end = end_byte(b, last.j, b_range.end);
     passage.score = score;
     passage.exact = exact;
     out.push_back(passage);

@@ -12,8 +12,8 @@
 // sentence pair, O(|A|·|B|/64) per reported passage.
 //
 //   PassageAligner aligner;
-//   aligner.prepare(a, docs[a], index.frequent, options);
-//   for (std::uint32_t b : partners) aligner.align(b, docs[b], passages);
+//   aligner.prepare(a, docs[a], index.frequent, index.doc_bits, options);
+//   for (std::size_t k = 0; k < partners.size(); ++k) aligner.align(partners[k], docs[partners[k]], rare[k], passages);
 #pragma once
 
 #include <cstdint>
@@ -28,19 +28,21 @@ namespace newsmine {
 
 class PassageAligner {
  public:
-  // Indexes the shingles of document `a` (index `a_index`), leaving out the
-  // sorted `frequent` hashes.
+  // Indexes the shingles of document `a` (index `a_index`), leaving out
+  // those whose hash >> frequent_shift is among the sorted `frequent` keys.
   void prepare(std::uint32_t a_index, const PassageFeatures& a, std::span<const std::uint64_t> frequent,
-               const PassageOptions& options);
+               unsigned frequent_shift, const PassageOptions& options);
 
-  // Appends the passages shared by the prepared document and `b` (b_index > a_index).
-  void align(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out);
+  // Appends the passages shared by the prepared document and `b` (b_index >
+  // a_index); `rare`: the two share a shingle rare in the corpus.
+  void align(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out);
 
  private:
   struct Match {
     std::uint32_t i = 0;    // sentence of a
     std::uint32_t j = 0;    // sentence of b
     std::uint32_t lcs = 0;  // common terms of the two sentences
+    bool strong = false;    // similar enough to start or end a passage
   };
   // A chain of matches; consecutive matches sharing a sentence (a sentence of
   // one side split in two on the other) form a block. Blocks are disjoint and
@@ -54,12 +56,22 @@ class PassageAligner {
     std::size_t block_lcs = 0;      // LCS of the current block's sentence ranges
   };
 
+  struct TermRange {
+    std::uint32_t first = 0;  // first term
+    std::uint32_t end = 0;    // one past the last
+  };
+
   void candidate_sentence_pairs(const PassageFeatures& b);
   void score_sentence_pairs(const PassageFeatures& b);
   void chain_matches(const PassageFeatures& b);
+  bool is_containment(std::size_t common, std::size_t length_a, std::size_t length_b) const;
   std::ptrdiff_t find_match(std::uint32_t i, std::uint32_t j) const;
   bool try_extend(Chain& chain, std::size_t m, std::uint32_t di, std::uint32_t dj, const PassageFeatures& b);
-  void emit(std::uint32_t b_index, const PassageFeatures& b, std::vector<Passage>& out);
+  std::size_t shortest_cover(std::span<const std::uint32_t> longer, std::span<const std::uint32_t> other,
+                             std::size_t full, bool suffix);
+  void cut_edge(const PassageFeatures& b, const Match& edge, bool at_start, TermRange& a_range, TermRange& b_range);
+  bool numbers_agree(const PassageFeatures& b, TermRange a_range, TermRange b_range);
+  void emit(std::uint32_t b_index, const PassageFeatures& b, bool rare, std::vector<Passage>& out);
 
   PassageOptions options_;
   std::size_t k_ = 5;
@@ -72,7 +84,9 @@ class PassageAligner {
   std::vector<Match> matches_;                                       // sorted by (i, j)
   std::vector<std::size_t> chain_of_;                                // match -> chain
   std::vector<Chain> chains_;
+  std::vector<std::vector<std::size_t>> chain_members_;              // per chain, its matches in order
   std::vector<std::pair<std::uint32_t, std::uint32_t>> steps_;      // predecessor offsets, best first
+  std::vector<std::uint32_t> numbers_a_, numbers_b_;                 // number terms of a passage's two sides
   LcsScratch lcs_;
 };
 

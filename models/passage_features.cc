@@ -14,9 +14,19 @@ PassageFeatures make_passage_features(const TokenizedText& tokens) {
     term_before[t + 1] = term_before[t];
     if (!is_term_token(token)) continue;
     ++term_before[t + 1];
-    features.terms.push_back(static_cast<std::uint32_t>(term_hash(tokens.key(token))));
+    // The top bit tells numbers from words (see kNumberTermBit).
+    const auto hash = static_cast<std::uint32_t>(term_hash(tokens.key(token))) & ~kNumberTermBit;
+    features.terms.push_back(token.kind == TokenKind::number ? hash | kNumberTermBit : hash);
     features.term_starts.push_back(token.start);
     features.term_ends.push_back(token.end);
+    // Punctuation and symbols glued to the token, up to the next space.
+    std::uint32_t end = token.end;
+    for (std::size_t n = t + 1; n < tokens.tokens.size() && tokens.tokens[n].start == end &&
+                                !is_term_token(tokens.tokens[n]);
+         ++n) {
+      end = tokens.tokens[n].end;
+    }
+    features.phrase_ends.push_back(end);
   }
   for (const Sentence& sentence : tokens.sentences) {
     if (sentence.first_token >= sentence.end_token || sentence.end_token > tokens.tokens.size()) continue;

@@ -1,6 +1,7 @@
 #include "models/passage_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 #include <tbb/blocked_range.h>
@@ -9,32 +10,6 @@
 #include <xxhash.h>
 
 namespace newsmine {
-namespace {
-
-struct Entry {
-  std::uint64_t hash;
-  std::uint32_t doc;
-  bool operator<(const Entry& other) const { return hash != other.hash ? hash < other.hash : doc < other.doc; }
-};
-
-// Distinct shingle hashes of every document, each list sorted.
-std::vector<std::vector<std::uint64_t>> document_shingles(std::span<const PassageFeatures> docs, std::size_t k) {
-  std::vector<std::vector<std::uint64_t>> shingles(docs.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, docs.size()), [&](const tbb::blocked_range<std::size_t>& range) {
-    for (std::size_t d = range.begin(); d != range.end(); ++d) {
-      const std::vector<std::uint32_t>& terms = docs[d].terms;
-      if (terms.size() < k) continue;
-      std::vector<std::uint64_t>& out = shingles[d];
-      out.reserve(terms.size() - k + 1);
-      for (std::size_t p = 0; p + k <= terms.size(); ++p) out.push_back(shingle_hash(&terms[p], k));
-      std::sort(out.begin(), out.end());
-      out.erase(std::unique(out.begin(), out.end()), out.end());
-    }
-  });
-  return shingles;
-}
-
-}  // namespace
 
 std::uint64_t shingle_hash(const std::uint32_t* terms, std::size_t k) {
   return XXH3_64bits(terms, k * sizeof(std::uint32_t));
@@ -42,37 +17,58 @@ std::uint64_t shingle_hash(const std::uint32_t* terms, std::size_t k) {
 
 ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const PassageOptions& options) {
   const std::size_t k = std::max<std::size_t>(1, options.shingle_size);
-  std::vector<std::vector<std::uint64_t>> shingles = document_shingles(docs, k);
+  ShingleIndex index;
+  index.doc_bits = static_cast<unsigned>(std::max<int>(1, std::bit_width(docs.size())));
+  const unsigned doc_bits = index.doc_bits;
+  const std::uint64_t doc_mask = (std::uint64_t{1} << doc_bits) - 1;
 
-  // All (shingle, document) entries, sorted so that each shingle's documents are adjacent.
+  // One 64-bit key per (shingle, document): the shingle's high hash bits
+  // above the document number, so one sort groups each shingle's documents,
+  // ascending. Each document fills, sorts and deduplicates its own slice.
   std::vector<std::size_t> offsets(docs.size() + 1, 0);
-  for (std::size_t d = 0; d < docs.size(); ++d) offsets[d + 1] = offsets[d] + shingles[d].size();
-  std::vector<Entry> entries(offsets.back());
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const std::size_t terms = docs[d].terms.size();
+    offsets[d + 1] = offsets[d] + (terms >= k ? terms - k + 1 : 0);
+  }
+  std::vector<std::uint64_t> keys(offsets.back());
+  std::vector<std::size_t> kept(docs.size(), 0);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, docs.size()), [&](const tbb::blocked_range<std::size_t>& range) {
     for (std::size_t d = range.begin(); d != range.end(); ++d) {
-      for (std::size_t i = 0; i < shingles[d].size(); ++i) {
-        entries[offsets[d] + i] = {shingles[d][i], static_cast<std::uint32_t>(d)};
+      const std::vector<std::uint32_t>& terms = docs[d].terms;
+      const auto first = keys.begin() + static_cast<std::ptrdiff_t>(offsets[d]);
+      const auto last = keys.begin() + static_cast<std::ptrdiff_t>(offsets[d + 1]);
+      for (std::size_t p = 0; p + k <= terms.size(); ++p) {
+        first[static_cast<std::ptrdiff_t>(p)] = (shingle_hash(&terms[p], k) >> doc_bits) << doc_bits | d;
       }
-      std::vector<std::uint64_t>().swap(shingles[d]);
+      std::sort(first, last);
+      kept[d] = static_cast<std::size_t>(std::unique(first, last) - first);
     }
   });
-  tbb::parallel_sort(entries.begin(), entries.end());
+  std::size_t size = 0;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    std::copy(keys.begin() + static_cast<std::ptrdiff_t>(offsets[d]),
+              keys.begin() + static_cast<std::ptrdiff_t>(offsets[d] + kept[d]), keys.begin() + static_cast<std::ptrdiff_t>(size));
+    size += kept[d];
+  }
+  keys.resize(size);
+  std::vector<std::size_t>().swap(offsets);
+  tbb::parallel_sort(keys.begin(), keys.end());
 
-  ShingleIndex index;
-  index.postings = entries.size();
-  for (std::size_t i = 0; i < entries.size();) {
+  index.postings = keys.size();
+  for (std::size_t i = 0; i < keys.size();) {
+    const std::uint64_t group = keys[i] >> doc_bits;
     std::size_t j = i + 1;
-    while (j < entries.size() && entries[j].hash == entries[i].hash) ++j;
+    while (j < keys.size() && keys[j] >> doc_bits == group) ++j;
     const std::size_t df = j - i;
     if (df > options.max_shingle_postings) {
-      index.frequent.push_back(entries[i].hash);
+      index.frequent.push_back(group);
     } else if (df >= 2) {
-      for (std::size_t e = i; e < j; ++e) index.group_docs.push_back(entries[e].doc);
+      for (std::size_t e = i; e < j; ++e) index.group_docs.push_back(static_cast<std::uint32_t>(keys[e] & doc_mask));
       index.group_offsets.push_back(index.group_docs.size());
     }
     i = j;
   }
-  std::vector<Entry>().swap(entries);
+  std::vector<std::uint64_t>().swap(keys);
 
   // Invert: the shared shingles (groups) of each document, ascending.
   index.doc_offsets.assign(docs.size() + 1, 0);
@@ -88,24 +84,39 @@ ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const Pa
   return index;
 }
 
-void candidate_partners(const ShingleIndex& index, std::uint32_t a, std::size_t min_shared,
-                        CandidateScratch& scratch, std::vector<std::uint32_t>& partners) {
+void candidate_partners(const ShingleIndex& index, std::uint32_t a, const CandidateLimits& limits,
+                        CandidateScratch& scratch, std::vector<std::uint32_t>& partners, std::vector<char>& rare) {
+  const std::size_t min_shared = limits.min_shared, rare_postings = limits.rare_postings;
+  const std::size_t star_postings = limits.star_postings, hubs = limits.hubs;
   partners.clear();
+  rare.clear();
   const std::size_t documents = index.doc_offsets.size() - 1;
   if (scratch.shared.size() < documents) scratch.shared.assign(documents, 0);
+  if (scratch.rare.size() < documents) scratch.rare.assign(documents, 0);
   scratch.touched.clear();
   for (std::size_t i = index.doc_offsets[a]; i < index.doc_offsets[a + 1]; ++i) {
     const std::uint32_t g = index.doc_groups[i];
     const auto first = index.group_docs.begin() + static_cast<std::ptrdiff_t>(index.group_offsets[g]);
     const auto last = index.group_docs.begin() + static_cast<std::ptrdiff_t>(index.group_offsets[g + 1]);
-    for (auto it = std::upper_bound(first, last, a); it != last; ++it) {
+    const auto size = static_cast<std::size_t>(last - first);
+    const bool rare_group = size <= rare_postings;
+    const auto self = std::lower_bound(first, last, a);
+    // In a large group only the first `hubs` documents pair with the rest: a
+    // star, not a clique, so a common passage costs O(df) pairs, not O(df²).
+    if (size > star_postings && static_cast<std::size_t>(self - first) >= hubs) continue;
+    for (auto it = self + 1; it != last; ++it) {
       if (scratch.shared[*it]++ == 0) scratch.touched.push_back(*it);
+      scratch.rare[*it] |= rare_group;
     }
   }
   std::sort(scratch.touched.begin(), scratch.touched.end());
   for (std::uint32_t b : scratch.touched) {
-    if (scratch.shared[b] >= std::max<std::size_t>(1, min_shared)) partners.push_back(b);
+    if (scratch.shared[b] >= std::max<std::size_t>(1, min_shared)) {
+      partners.push_back(b);
+      rare.push_back(scratch.rare[b]);
+    }
     scratch.shared[b] = 0;
+    scratch.rare[b] = 0;
   }
 }
 

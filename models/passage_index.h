@@ -7,14 +7,16 @@
 // are kept only in a sorted "frequent" list and never seed a pair.
 //
 // build_shingle_index runs in parallel (per-document hashing, one parallel
-// sort of T (hash, document) entries: O(T log T) time, 16·T bytes at peak).
+// sort of T 64-bit keys, each the shingle's high hash bits above the document
+// number: O(T log T) time, 8·T bytes at peak). Two shingles whose high bits
+// collide only make a candidate pair more, which alignment then rejects.
 // The built index is immutable and shared by all threads; candidate_partners
 // uses a per-thread CandidateScratch.
 //
 //   ShingleIndex index = build_shingle_index(docs, options);
 //   CandidateScratch scratch;
 //   std::vector<std::uint32_t> partners;
-//   candidate_partners(index, a, options.min_shared_shingles, scratch, partners);  // b > a
+//   candidate_partners(index, a, CandidateLimits{}, scratch, partners, rare);  // b > a
 #pragma once
 
 #include <cstddef>
@@ -34,8 +36,9 @@ struct ShingleIndex {
   std::vector<std::uint32_t> group_docs;      // ascending within a group
   std::vector<std::size_t> doc_offsets;       // shared shingles of document d: doc_groups[offsets[d], offsets[d+1])
   std::vector<std::uint32_t> doc_groups;
-  std::vector<std::uint64_t> frequent;        // sorted hashes of boilerplate-frequent shingles
+  std::vector<std::uint64_t> frequent;        // sorted keys (hash >> doc_bits) of boilerplate-frequent shingles
   std::size_t postings = 0;                   // distinct (shingle, document) entries
+  unsigned doc_bits = 1;                      // low key bits holding the document: keys are hash >> doc_bits
 };
 
 ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const PassageOptions& options);
@@ -43,12 +46,23 @@ ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const Pa
 // Per-thread scratch: shared-shingle counts per document and those touched.
 struct CandidateScratch {
   std::vector<std::uint32_t> shared;
+  std::vector<char> rare;  // shares a shingle found in at most rare_postings documents
   std::vector<std::uint32_t> touched;
 };
 
-// Replaces `partners` with the documents b > a sharing at least `min_shared`
-// distinct indexed shingles with a, ascending.
-void candidate_partners(const ShingleIndex& index, std::uint32_t a, std::size_t min_shared,
-                        CandidateScratch& scratch, std::vector<std::uint32_t>& partners);
+struct CandidateLimits {
+  std::size_t min_shared = 2;       // distinct shared shingles for a pair
+  std::size_t rare_postings = 3;    // a shingle in at most this many documents is rare
+  std::size_t star_postings = 50;   // above this many documents, a shingle pairs only its hubs with the rest
+  std::size_t hubs = 8;             // the first documents of such a shingle
+};
+
+// Replaces `partners` with the documents b > a sharing at least
+// `limits.min_shared` distinct indexed shingles with a, ascending, and `rare`
+// (parallel to it) with whether one of those shingles is rare. A shingle in
+// more than `star_postings` documents counts only for pairs whose first
+// document is among its first `hubs` documents.
+void candidate_partners(const ShingleIndex& index, std::uint32_t a, const CandidateLimits& limits,
+                        CandidateScratch& scratch, std::vector<std::uint32_t>& partners, std::vector<char>& rare);
 
 }  // namespace newsmine

@@ -16,6 +16,7 @@ namespace {
 struct Scratch {
   CandidateScratch candidates;
   std::vector<std::uint32_t> partners;
+  std::vector<char> rare;
   PassageAligner aligner;
 };
 
@@ -29,6 +30,8 @@ bool passage_less(const Passage& l, const Passage& r) {
 std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const PassageOptions& options,
                                    PassageStats* stats) {
   const ShingleIndex index = build_shingle_index(docs, options);
+  const CandidateLimits limits{options.min_shared_shingles, options.rare_shingle_postings, options.star_shingle_postings,
+                               options.star_hubs};
 
   std::vector<std::vector<Passage>> per_doc(docs.size());
   std::vector<std::size_t> pairs_per_doc(docs.size(), 0);
@@ -37,11 +40,14 @@ std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const 
     Scratch& local = scratch.local();
     for (std::size_t a = range.begin(); a != range.end(); ++a) {
       const auto a_index = static_cast<std::uint32_t>(a);
-      candidate_partners(index, a_index, options.min_shared_shingles, local.candidates, local.partners);
+      candidate_partners(index, a_index, limits, local.candidates, local.partners, local.rare);
       if (local.partners.empty()) continue;
       pairs_per_doc[a] = local.partners.size();
-      local.aligner.prepare(a_index, docs[a], index.frequent, options);
-      for (std::uint32_t b : local.partners) local.aligner.align(b, docs[b], per_doc[a]);
+      local.aligner.prepare(a_index, docs[a], index.frequent, index.doc_bits, options);
+      for (std::size_t k = 0; k < local.partners.size(); ++k) {
+        const std::uint32_t b = local.partners[k];
+        local.aligner.align(b, docs[b], local.rare[k] != 0, per_doc[a]);
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 // newsmine: the command-line tool, a thin layer over the library.
 //
 //   newsmine run PATH... --out DIR [--threads N] [--min-similarity X] [--min-passage-tokens K]
-//                [--report FILE | --no-report] [--quiet | --verbose]
+//                [--report FILE | --no-report] [--strip-boilerplate] [--max-shingle-postings N] [--quiet | --verbose]
 //   newsmine tokenize FILE
 //   newsmine extract PATH...
 //   newsmine train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
@@ -51,6 +51,11 @@ int main(int argc, char** argv) {
   run_command->add_option("--min-similarity", run.min_similarity, "lowest cosine kept in similar.jsonl")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   run_command->add_option("--min-passage-tokens", run.passages.min_passage_tokens, "shortest reused passage, in tokens")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  run_command->add_flag("--strip-boilerplate", run.strip_boilerplate,
+                        "also write cleaned.jsonl: each article without passages recurring in earlier ones");
+  run_command->add_option("--max-shingle-postings", run.passages.max_shingle_postings,
+                          "shingles in more articles than this are ignored as boilerplate (reported in summary.json)")
       ->capture_default_str()->check(CLI::PositiveNumber);
   run_command->add_option("--models", run.models_dir, "directory overriding the built-in models/data files");
   run_command->add_option("--report", run.report_path, "where to write the HTML report (default: DIR/report.html)");

@@ -128,4 +128,29 @@ void append_cluster_line(std::size_t number, const Cluster& cluster, const std::
   out.push_back('\n');
 }
 
+void append_reuse_line(std::string_view id, std::uint64_t bytes, std::uint64_t reused_bytes, std::string& out) {
+  JsonWriter json(out);
+  json.begin_object();
+  json.string_field("id", id);
+  json.integer_field("bytes", static_cast<std::int64_t>(bytes));
+  json.integer_field("reused_bytes", static_cast<std::int64_t>(reused_bytes));
+  json.number_field("reused_share",
+                    round6(bytes ? static_cast<double>(reused_bytes) / static_cast<double>(bytes) : 0.0));
+  json.end_object();
+  out.push_back('\n');
+}
+
+void append_cleaned_line(std::string_view id, std::string_view date, std::string_view text,
+                         std::uint64_t removed_bytes, std::string& out) {
+  JsonWriter json(out);
+  json.begin_object();
+  json.string_field("id", id);
+  json.key("date");
+  json.string_or_null(date);
+  json.string_field("text", text);
+  json.integer_field("removed_bytes", static_cast<std::int64_t>(removed_bytes));
+  json.end_object();
+  out.push_back('\n');
+}
+
 }  // namespace newsmine

@@ -36,6 +36,13 @@ void append_passage_line(const Passage& passage, std::string_view a_id, std::str
 void append_cluster_line(std::size_t number, const Cluster& cluster, const std::vector<std::string>& ids,
                          std::string_view representative_text, std::string& out);
 
+// reuse.jsonl: id, bytes, reused_bytes, reused_share (of the article's bytes).
+void append_reuse_line(std::string_view id, std::uint64_t bytes, std::uint64_t reused_bytes, std::string& out);
+
+// cleaned.jsonl: id, date (or null), text, removed_bytes.
+void append_cleaned_line(std::string_view id, std::string_view date, std::string_view text,
+                         std::uint64_t removed_bytes, std::string& out);
+
 // Scores and cosines are printed to 6 decimals: stable and readable.
 double round6(double value);
 

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "models/clusters.h"
+#include "models/reused_text.h"
 #include "models/similarity.h"
 #include "models/tfidf.h"
 #include "pipeline/json_writer.h"
@@ -47,6 +48,8 @@ Status check_inputs(const std::vector<std::string>& paths) {
 // Everything kept from the streaming pass for the cross-document stages.
 struct CorpusFeatures {
   std::vector<std::string> ids;
+  std::vector<std::string> dates;   // YYYY-MM-DD or empty
+  std::vector<std::uint64_t> bytes;  // article sizes
   std::vector<PassageFeatures> passages;
   TfidfBuilder tfidf;
   TextStore texts;
@@ -119,6 +122,8 @@ Status run(const RunOptions& options, RunSummary& summary) {
     corpus.tfidf.add(analysis.terms);
     corpus.passages.push_back(std::move(analysis.passages));
     corpus.ids.push_back(analysis.document.id);
+    corpus.dates.push_back(analysis.document.date);
+    corpus.bytes.push_back(analysis.document.text.size());
     return corpus.texts.append(analysis.document.text);
   };
   auto on_rejection = [&](const Rejection& rejection) -> Status {
@@ -145,48 +150,84 @@ Status run(const RunOptions& options, RunSummary& summary) {
 
   // Pass 2: cross-document stages over the kept features.
   Stopwatch watch;
-  const auto matrix = corpus.tfidf.build();
-  summary.terms = corpus.tfidf.terms();
-  summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
-
-  watch.restart();
-  const std::vector<SimilarPair> similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
+  std::vector<SimilarPair> similar;
+  {
+    // The counts and the matrix are freed as soon as they are used: the
+    // passage stage needs the memory.
+    auto matrix = corpus.tfidf.build();
+    summary.terms = corpus.tfidf.terms();
+    corpus.tfidf = TfidfBuilder();
+    summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
+    watch.restart();
+    similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
+  }
   summary.similar_pairs = similar.size();
   Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
     append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
   });
   if (!status.ok()) return status;
+  std::vector<SimilarPair>().swap(similar);
   summary.stages.push_back({"similarity", watch.seconds(), text_bytes});
 
   watch.restart();
-  const std::vector<Passage> passages = find_passages(corpus.passages, options.passages);
+  const std::vector<Passage> passages = find_passages(corpus.passages, options.passages, &summary.passage_stats);
+  summary.max_shingle_postings = options.passages.max_shingle_postings;
+  std::vector<PassageFeatures>().swap(corpus.passages);
   summary.passages = passages.size();
   std::string a_text, b_text;
+  Status read_error;  // a failed read-back of the text store, reported after the file is written
   status = write_lines(out / "passages.jsonl", passages.size(), [&](std::size_t i, std::string& buffer) {
     const Passage& p = passages[i];
-    if (Status s = corpus.texts.read(p.a, p.a_start, p.a_end, a_text); !s.ok()) status = s;
-    if (Status s = corpus.texts.read(p.b, p.b_start, p.b_end, b_text); !s.ok()) status = s;
+    if (Status s = corpus.texts.read(p.a, p.a_start, p.a_end, a_text); !s.ok()) read_error = s;
+    if (Status s = corpus.texts.read(p.b, p.b_start, p.b_end, b_text); !s.ok()) read_error = s;
     append_passage_line(p, corpus.ids[p.a], corpus.ids[p.b], a_text, b_text, buffer);
   });
   if (!status.ok()) return status;
+  if (!read_error.ok()) return read_error;
   summary.stages.push_back({"passages", watch.seconds(), text_bytes});
 
   watch.restart();
-  const std::vector<Cluster> clusters = cluster_passages(passages);
+  const std::vector<Cluster> clusters = cluster_passages(passages, age_rank(corpus.dates));
   summary.clusters = clusters.size();
-  for (const Cluster& cluster : clusters)
-    for (const ClusterMember& member : cluster.members) summary.reused_bytes += member.end - member.start;
   status = write_lines(out / "clusters.jsonl", clusters.size(), [&](std::size_t i, std::string& buffer) {
     const ClusterMember& representative = clusters[i].members[clusters[i].representative];
     if (Status s = corpus.texts.read(representative.doc, representative.start, representative.end, a_text); !s.ok())
-      status = s;
+      read_error = s;
     append_cluster_line(i + 1, clusters[i], corpus.ids, a_text, buffer);
   });
   if (!status.ok()) return status;
+  if (!read_error.ok()) return read_error;
+
+  const std::size_t articles = corpus.ids.size();
+  const std::vector<std::vector<ByteRange>> reused = reused_ranges(passages, articles);
+  status = write_lines(out / "reuse.jsonl", articles, [&](std::size_t d, std::string& buffer) {
+    const std::uint64_t bytes = range_bytes(reused[d]);
+    summary.reused_bytes += bytes;
+    summary.reused_articles += bytes > 0;
+    append_reuse_line(corpus.ids[d], corpus.bytes[d], bytes, buffer);
+  });
+  if (!status.ok()) return status;
+  if (!read_error.ok()) return read_error;
   summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
 
   if (report) {
     if (Status s = report->add_reuse(similar, passages, clusters, corpus.ids, corpus.texts); !s.ok()) return s;
+  }
+
+  if (options.strip_boilerplate) {
+    watch.restart();
+    const std::vector<std::vector<ByteRange>> strip = strip_ranges(passages, clusters, articles);
+    std::string text;
+    status = write_lines(out / "cleaned.jsonl", articles, [&](std::size_t d, std::string& buffer) {
+      const auto doc = static_cast<std::uint32_t>(d);
+      if (Status s = corpus.texts.read(doc, 0, static_cast<std::uint32_t>(corpus.bytes[d]), text); !s.ok()) read_error = s;
+      const std::string cleaned = strip_text(text, strip[d]);
+      summary.stripped_bytes += text.size() - cleaned.size();
+      append_cleaned_line(corpus.ids[d], corpus.dates[d], cleaned, text.size() - cleaned.size(), buffer);
+    });
+    if (!status.ok()) return status;
+    if (!read_error.ok()) return read_error;
+    summary.stages.push_back({"strip_boilerplate", watch.seconds(), text_bytes});
   }
 
   summary.wall_seconds = wall.seconds();

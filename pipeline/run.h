@@ -4,7 +4,9 @@
 // rejected.jsonl are written as it goes, in input order), then runs the
 // cross-document stages on the compact features kept from each article:
 // TF-IDF and similar pairs (similar.jsonl), reused passages (passages.jsonl)
-// and their families (clusters.jsonl). Finally summary.json records counts
+// and their families (clusters.jsonl), the reused share of each article
+// (reuse.jsonl) and, with strip_boilerplate, the articles without text that
+// recurs in earlier ones (cleaned.jsonl). Finally summary.json records counts
 // and per-stage time and throughput, and report.html shows the run to people.
 // Output files other than the timings in summary.json and report.html are
 // byte-identical for any thread count.
@@ -34,6 +36,7 @@ struct RunOptions {
   StreamOptions stream;            // reader, tokenizer, threads
   double min_similarity = 0.3;     // similar.jsonl keeps pairs with cosine >= this
   PassageOptions passages;         // reuse detection settings
+  bool strip_boilerplate = false;  // also write cleaned.jsonl: articles without text recurring elsewhere
   bool progress = false;           // draw a progress line on stderr
   bool verbose = false;            // name each rejected record and each article with invalid UTF-8 on stderr
   bool report = true;              // write the HTML report (report_html.h)
@@ -58,7 +61,11 @@ struct RunSummary {
   std::uint64_t similar_pairs = 0;
   std::uint64_t passages = 0;
   std::uint64_t clusters = 0;
-  std::uint64_t reused_bytes = 0;   // article bytes inside some cluster member
+  std::uint64_t reused_bytes = 0;   // article bytes inside some reported passage (each byte once)
+  std::uint64_t reused_articles = 0;  // articles with at least one reused byte
+  std::uint64_t stripped_bytes = 0;   // bytes removed from cleaned.jsonl (with --strip-boilerplate)
+  PassageStats passage_stats;       // shingle index and candidate counts
+  std::size_t max_shingle_postings = 0;  // the cap above which a shingle is ignored
   std::vector<StageTime> stages;
   double wall_seconds = 0;
 };

@@ -44,6 +44,17 @@ std::string summary_json(const RunSummary& summary) {
   count(json, "passages", summary.passages);
   count(json, "clusters", summary.clusters);
   count(json, "reused_bytes", summary.reused_bytes);
+  count(json, "reused_articles", summary.reused_articles);
+  count(json, "stripped_bytes", summary.stripped_bytes);
+  // The shingle index behind passage candidates: postings kept, shingles
+  // dropped for being in more than max_shingle_postings articles.
+  json.key("passage_index");
+  json.begin_object();
+  count(json, "shingle_postings", summary.passage_stats.shingle_postings);
+  count(json, "max_shingle_postings", summary.max_shingle_postings);
+  count(json, "frequent_shingles", summary.passage_stats.frequent_shingles);
+  count(json, "candidate_pairs", summary.passage_stats.candidate_pairs);
+  json.end_object();
   json.number_field("reused_share", round6(reader.text_bytes ? static_cast<double>(summary.reused_bytes) / static_cast<double>(reader.text_bytes) : 0));
   // Stage seconds of the parallel stages are summed over threads (CPU time);
   // wall_seconds is the elapsed time of the whole run.

@@ -153,12 +153,59 @@ TEST_CASE("The sample corpus runs end to end with the planted reuse found") {
   CHECK(rewrapped);
 }
 
+TEST_CASE("Reused share per article and --strip-boilerplate keep the earliest copy of a family") {
+  const fs::path sample = testing::source_dir() / "corpus" / "sample";
+  const fs::path out = fresh_dir("strip");
+  RunOptions options;
+  options.paths = {sample.string()};
+  options.out_dir = out.string();
+  options.strip_boilerplate = true;
+  RunSummary summary;
+  REQUIRE(run(options, summary).ok());
+
+  simdjson::dom::parser parser;
+  const auto texts = texts_by_id(sample);
+  std::map<std::string, double> share;
+  std::uint64_t reused = 0;
+  for (const std::string& line : lines_of(out / "reuse.jsonl")) {
+    simdjson::dom::element r = parser.parse(line);
+    const std::uint64_t bytes = r["bytes"], reused_bytes = r["reused_bytes"];
+    CHECK(reused_bytes <= bytes);
+    reused += reused_bytes;
+    share[str(r["id"])] = double(r["reused_share"]);
+  }
+  CHECK(share.size() == 15);
+  CHECK(reused == summary.reused_bytes);
+  for (const char* id : {"01_agt_gas_exports", "04_agt_compressor_maintenance", "10_agt_compressor_tender"}) {
+    CHECK(share[id] > 0.0);
+    CHECK(share[id] < 1.0);
+  }
+
+  // The AGT boilerplate paragraph stays only in the earliest article (2021-11-12).
+  const std::string boilerplate = "About Absheron Gas Transport: Absheron Gas Transport (AGT) operates";
+  std::vector<std::string> keeping;
+  std::uint64_t removed = 0;
+  for (const std::string& line : lines_of(out / "cleaned.jsonl")) {
+    simdjson::dom::element c = parser.parse(line);
+    const std::string id = str(c["id"]), text = str(c["text"]);
+    if (text.find(boilerplate) != std::string::npos) keeping.push_back(id);
+    const std::uint64_t removed_bytes = c["removed_bytes"];
+    removed += removed_bytes;
+    if (texts.count(id)) CHECK(text.size() + removed_bytes == texts.at(id).size());
+  }
+  CHECK(keeping == std::vector<std::string>{"01_agt_gas_exports"});
+  CHECK(removed == summary.stripped_bytes);
+  CHECK(removed > 0);
+  const std::string json = testing::read_file(out / "summary.json");
+  CHECK(json.find("\"max_shingle_postings\":1000") != std::string::npos);
+}
+
 TEST_CASE("Output files are byte-identical for 1 and 2 threads") {
   const fs::path sample = testing::source_dir() / "corpus" / "sample";
   const fs::path one = fresh_dir("threads1"), two = fresh_dir("threads2");
   run_ok({sample.string()}, one, 1);
   run_ok({sample.string()}, two, 2);
-  for (const char* file : {"documents.jsonl", "similar.jsonl", "passages.jsonl", "clusters.jsonl", "rejected.jsonl"})
+  for (const char* file : {"documents.jsonl", "similar.jsonl", "passages.jsonl", "clusters.jsonl", "reuse.jsonl", "rejected.jsonl"})
     CHECK(testing::read_file(one / file) == testing::read_file(two / file));
 }
 

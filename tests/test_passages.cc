@@ -14,6 +14,7 @@
 #include "models/clusters.h"
 #include "models/lcs.h"
 #include "models/passages.h"
+#include "models/reused_text.h"
 #include "tests/test_support.h"
 #include "tokenizers/tokenizer.h"
 
@@ -310,8 +311,15 @@ TEST_CASE("Clough-Stevenson answers: copies found, independent answers not", "[p
   }
   REQUIRE(names.size() == 100);
   const Corpus corpus(texts);
-  const auto passages = corpus.passages();
-  check_invariants(corpus, passages, PassageOptions{});
+  // Student paraphrases, not news copies: the looser settings of a
+  // plagiarism search (the defaults are tuned for wire copy, where formula
+  // sentences make a lower bar report different stories).
+  PassageOptions paraphrase;
+  paraphrase.min_passage_similarity = 0.6;
+  paraphrase.min_edge_similarity = 0.6;
+  paraphrase.min_formula_similarity = 0.6;
+  const auto passages = corpus.passages(paraphrase);
+  check_invariants(corpus, passages, paraphrase);
 
   // For each answer, whether it shares a passage with the source of its task.
   std::map<std::string, std::size_t> found, total;
@@ -437,6 +445,25 @@ TEST_CASE("passages are found at any position and in any order", "[passages]") {
   }
 }
 
+TEST_CASE("a wire formula with other figures is not reuse; a copy keeps its figures", "[passages]") {
+  const std::string formula_a =
+      "The Caspian Shipping Company bond is available in denominations of 1,000 and 10,000 dlrs and will be listed "
+      "in Luxembourg. The selling concession is 1.25 pct while management and underwriting combined pay 0.625 pct.";
+  const std::string formula_b =
+      "The Absheron Leasing bond is available in denominations of 5,000 and 50,000 dlrs and will be listed in "
+      "Luxembourg. The selling concession is 1.75 pct while management and underwriting combined pay 0.875 pct.";
+  const Corpus corpus({join({kFillerA[0], formula_a, kFillerA[1]}), join({kFillerB[0], formula_b, kFillerB[1]}),
+                       join({kFillerC[0], replace(formula_a, "will be listed", "is to be listed"), kFillerC[1]})});
+  const auto passages = corpus.passages();
+  INFO(corpus.describe(passages));
+  // Documents 0 and 2 share the copy (one word changed); document 1 is another issue.
+  REQUIRE(passages.size() == 1);
+  REQUIRE(passages[0].a == 0);
+  REQUIRE(passages[0].b == 2);
+  REQUIRE_FALSE(passages[0].exact);
+  REQUIRE(corpus.a_text(passages[0]) == formula_a);
+}
+
 TEST_CASE("unrelated text is not reported", "[passages]") {
   SECTION("two articles on the same topic") {
     const Corpus corpus(
@@ -481,6 +508,30 @@ TEST_CASE("frequent shingles are ignored and counted", "[passages]") {
   REQUIRE(stats.frequent_shingles > 0);
   REQUIRE(stats.candidate_pairs == 0);
   REQUIRE(corpus.passages().size() == 3);  // with the default cap the boilerplate is reported
+}
+
+TEST_CASE("a passage in many articles pairs them with a few hubs and still forms one family", "[passages][clusters]") {
+  // 60 articles carry the same two-sentence notice (and nothing else).
+  const std::string notice = join({kStory[0], kStory[1]});
+  const Corpus corpus(std::vector<std::string>(60, notice));
+  PassageOptions options;
+  options.star_shingle_postings = 50;
+  options.star_hubs = 4;
+  const auto passages = find_passages(corpus.features, options);
+  INFO(corpus.describe(passages));
+  // Every article pairs with the 4 hubs (documents 0-3), not with all 59 others.
+  for (const Passage& p : passages) {
+    REQUIRE(p.a < 4);
+    REQUIRE(corpus.a_text(p) == notice);
+    REQUIRE(corpus.b_text(p) == notice);
+  }
+  REQUIRE(passages.size() == 4 * 59 - 6);  // pairs (hub, later): 59 + 58 + 57 + 56
+  const auto clusters = cluster_passages(passages);
+  REQUIRE(clusters.size() == 1);
+  REQUIRE(clusters[0].members.size() == 60);
+  // Below the star threshold every pair is verified.
+  options.star_shingle_postings = 100;
+  REQUIRE(find_passages(corpus.features, options).size() == 60 * 59 / 2);
 }
 
 TEST_CASE("a passage recurring in three documents forms one cluster", "[clusters]") {
@@ -539,6 +590,38 @@ TEST_CASE("clusters merge overlapping occurrences and are sorted", "[clusters]")
     }
   }
   REQUIRE(cluster_passages(std::vector<Passage>{}).empty());
+}
+
+TEST_CASE("reused ranges merge passage sides; stripping keeps the earliest copy", "[clusters]") {
+  const std::string shared = join({kStory[0], kStory[1], kStory[2]});
+  const Corpus corpus({join({kFillerA[0], shared, kFillerA[1]}),
+                       join({kFillerB[0], replace(shared, "three years", "four years"), kFillerB[1]}),
+                       join({shared, kFillerC[0], kFillerC[1]}), join({kFillerA[2], kFillerB[2], kFillerC[2]})});
+  const auto passages = corpus.passages();
+  REQUIRE(passages.size() == 3);
+  const auto reused = reused_ranges(passages, corpus.texts.size());
+  REQUIRE(reused[0].size() == 1);
+  REQUIRE(span_text(corpus.texts[0], reused[0][0].start, reused[0][0].end) == shared);
+  REQUIRE(reused[3].empty());
+  REQUIRE(range_bytes(reused[2]) == shared.size());
+
+  // Document 2 is the oldest: it keeps the passage, the others lose it.
+  const std::string dates[] = {"1987-03-02", "1987-03-01", "1987-02-26", ""};
+  const auto rank = age_rank(dates);
+  REQUIRE(rank[2] == 0);
+  REQUIRE(rank[3] == 3);
+  const auto clusters = cluster_passages(passages, rank);
+  const auto strip = strip_ranges(passages, clusters, corpus.texts.size());
+  REQUIRE(strip[2].empty());
+  REQUIRE(strip[3].empty());
+  for (std::size_t d : {0, 1}) {
+    const std::string cleaned = strip_text(corpus.texts[d], strip[d]);
+    REQUIRE(cleaned.find(kStory[1]) == std::string::npos);
+    REQUIRE(cleaned.find(d == 0 ? kFillerA[0] : kFillerB[0]) != std::string::npos);
+    REQUIRE(cleaned.find(d == 0 ? kFillerA[1] : kFillerB[1]) != std::string::npos);
+  }
+  REQUIRE(strip_text("abc  def", std::vector<ByteRange>{{0, 3}}) == "def");
+  REQUIRE(strip_text("abc", {}) == "abc");
 }
 
 }  // namespace newsmine
