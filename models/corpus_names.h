@@ -11,8 +11,11 @@
 // fuller names. Articles must come in input order, so the result does not
 // depend on the thread count.
 //
-// Memory is bounded: at most `max_names` distinct fuller names are kept (the
-// first ones seen); later new names are still resolved against them.
+// Each fuller name is filed under every shorter ending of it ("Shvydkoy" for
+// "Mikhail Shvydkoy"; "Bank", "Central Bank" for "the Central Bank"...) with
+// the running count and leader of that ending, so resolve() is one lookup per
+// mention however many names share an ending. Memory is bounded: at most
+// `max_names` distinct fuller names are kept (the first ones seen).
 // One instance per corpus pass; not thread-safe (the in-order output stage
 // calls it).
 //
@@ -48,17 +51,20 @@ class CorpusNames {
 
  private:
   struct Name {
-    std::string text;                // "Mikhail Shvydkoy"
-    std::vector<std::string> words;  // its words
-    std::uint64_t mentions = 0;      // how often articles used it
+    std::string text;            // "Mikhail Shvydkoy"
+    std::uint64_t mentions = 0;  // how often articles used it
   };
-  // Names by label and last word: "PERSON Shvydkoy" -> indexes into names_.
-  static std::string key(EntityLabel label, const std::string& last_word);
+  // The fuller names that end with some words: how often they were used in
+  // all, and the one used most.
+  struct Ending {
+    std::uint64_t mentions = 0;
+    std::size_t leader = 0;  // index into names_
+  };
 
   CorpusNamesOptions options_;
   std::vector<Name> names_;
-  std::unordered_map<std::string, std::size_t> by_text_;                  // label + text -> index
-  std::unordered_map<std::string, std::vector<std::size_t>> by_last_word_;
+  std::unordered_map<std::string, std::size_t> by_name_;  // label + name -> index into names_
+  std::unordered_map<std::string, Ending> endings_;       // label + ending -> its fuller names
 };
 
 }  // namespace newsmine
