@@ -166,7 +166,7 @@ Status run(const RunOptions& options, RunSummary& summary) {
     append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
   });
   if (!status.ok()) return status;
-  std::vector<SimilarPair>().swap(similar);
+  if (!report) std::vector<SimilarPair>().swap(similar);  // the report lists and draws them at the end
   summary.stages.push_back({"similarity", watch.seconds(), text_bytes});
 
   watch.restart();

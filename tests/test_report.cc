@@ -197,6 +197,9 @@ TEST_CASE("report.html on the sample: passages side by side, caps, identical for
   CHECK(page.find("can handle <del>more than</del> 12,000") != std::string::npos);
   CHECK(page.find("can handle <ins>over</ins> 12,000") != std::string::npos);
   CHECK(page.find("All 6 shown.") != std::string::npos);  // 6 passages in the sample
+  CHECK(page.find("No pair reaches the similarity threshold") == std::string::npos);  // 7 similar pairs
+  CHECK(page.find("<td class=\"id\">01_agt_gas_exports</td><td class=\"id\">10_agt_compressor_tender</td>") !=
+        std::string::npos);  // the most similar pair of similar.jsonl
   CHECK(page.find("<span class=\"chip\">04_agt_compressor_maintenance</span>") != std::string::npos);
   CHECK(page.find("aria-label=\"Reuse graph") != std::string::npos);
   CHECK(page.find("aria-label=\"Date mentions per month\"") != std::string::npos);
