@@ -60,14 +60,11 @@ int main(int argc, char** argv) {
   app.add_option("--repeat", repeat, "timed passes over the file")->capture_default_str()->check(CLI::Range(1, 1000));
   CLI11_PARSE(app, argc, argv);
 
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "eval_conll: error: cannot open %s\n", file.c_str());
+  std::vector<testing::ConllDocument> docs;
+  if (Status s = read_conll_file(file, docs); !s.ok()) {
+    std::fprintf(stderr, "eval_conll: error: %s\n", s.message().c_str());
     return 1;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::vector<testing::ConllDocument> docs = testing::read_conll(bytes.str());
 
   EntityExtractorOptions options;
   options.use_model = !rules_only;

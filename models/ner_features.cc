@@ -2,12 +2,12 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 
 #include "models/ner_tags.h"
+#include "models/term_counts.h"
 
 namespace newsmine {
 namespace {
@@ -65,7 +65,6 @@ std::uint32_t feature(Template t, std::uint64_t a, std::uint64_t b = 0) {
   return static_cast<std::uint32_t>(h);
 }
 
-std::uint64_t hash_bytes(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 // "Xx", "X.X.", "d,d", "Xx-Xx": letters by case, digits as d, other
 // characters as themselves, runs of one class collapsed; at most 16 bytes.
@@ -91,7 +90,7 @@ std::uint64_t shape_hash(std::string_view surface) {
     if (n > 0 && shape[n - 1] == cls) continue;
     shape[n++] = cls;
   }
-  return hash_bytes(std::string_view(shape.data(), n));
+  return term_hash(std::string_view(shape.data(), n));
 }
 
 // Byte length of the first / last `count` code points of `key`, or 0 when the
@@ -154,14 +153,13 @@ void compute_ner_features(std::string_view text, const TokenizedText& tokens,
     const std::string_view surface = span_text(text, f.start, f.end);
     hashes[i].shape = shape_hash(surface);
     // Numbers are many and alike: their shape stands for the word.
-    hashes[i].word = f.shape == TokenShape::number ? hashes[i].shape : hash_bytes(f.key);
+    hashes[i].word = f.shape == TokenShape::number ? hashes[i].shape : term_hash(f.key);
   }
 
   // Lexicon coverage: for every token and category, its BILOU position in
   // the longest entry of that category covering it (0 = none).
   constexpr int kCategories = EntityLexicon::kCategoryCount;
-  std::vector<std::array<std::uint8_t, kCategories>> coverage(n);
-  for (auto& c : coverage) c.fill(0);
+  std::vector<std::array<std::uint8_t, kCategories>> coverage(n);  // value-initialized: zeros
   for (std::size_t i = 0; i < n; ++i) {
     for (int c = 0; c < kCategories; ++c) {
       const std::size_t length = entity[i].matches.length[c];
@@ -237,9 +235,9 @@ void compute_ner_features(std::string_view text, const TokenizedText& tokens,
     ids.push_back(feature(kShapeNext2, shape_at(2)));
     if (f.shape != TokenShape::number && f.shape != TokenShape::punct) {
       for (int k = 1; k <= 4; ++k) {
-        if (std::size_t b = prefix_bytes(f.key, k)) ids.push_back(feature(kPrefix, hash_bytes(f.key.substr(0, b)), k));
+        if (std::size_t b = prefix_bytes(f.key, k)) ids.push_back(feature(kPrefix, term_hash(f.key.substr(0, b)), k));
         if (std::size_t b = suffix_bytes(f.key, k))
-          ids.push_back(feature(kSuffix, hash_bytes(f.key.substr(f.key.size() - b)), k));
+          ids.push_back(feature(kSuffix, term_hash(f.key.substr(f.key.size() - b)), k));
       }
     }
     ids.push_back(feature(kWordBigramPrev, word_at(-1), w));

@@ -199,8 +199,7 @@ void NerModel::decode(const NerFeatures& features, std::uint32_t first, std::uin
       sum += weights_.row(r).cast<std::int32_t>();
       continue;
     }
-    if (features.outside[first + i]) ner_force_outside(scratch.scores, i);
-    else scratch.scores.row(i) = sum.cast<float>() * scale_;
+    scratch.scores.row(i) = sum.cast<float>() * scale_;  // outside tokens: ner_viterbi reads only their O
     ++i;
     sum.setZero();
   }

@@ -94,8 +94,6 @@ class NerModel {
 
   std::size_t feature_count() const { return ids_.size(); }
   // Weight of feature row `r` for `tag`.
-  float weight(std::int32_t r, NerTag tag) const { return weights_(r, tag) * scale_; }
-  const NerTransitions& transitions() const { return transitions_; }
 
  private:
   NerModel(std::vector<std::uint32_t> ids, NerQuantizedWeights weights, float scale, NerTransitions transitions);

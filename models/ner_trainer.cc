@@ -6,7 +6,7 @@
 namespace newsmine {
 
 NerTrainer::NerTrainer(std::span<const NerTrainingDocument> documents, const NerTrainerOptions& options)
-    : documents_(documents), options_(options), rng_state_(options.seed) {
+    : documents_(documents), rng_state_(options.seed) {
   for (const NerTrainingDocument& doc : documents) ids_.insert(ids_.end(), doc.features.ids.begin(), doc.features.ids.end());
   std::sort(ids_.begin(), ids_.end());
   ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());

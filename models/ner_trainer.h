@@ -57,7 +57,6 @@ class NerTrainer {
   void update(const NerTrainingDocument& doc, const Sequence& seq, std::span<const NerTag> predicted);
 
   std::span<const NerTrainingDocument> documents_;
-  NerTrainerOptions options_;
   std::vector<std::uint32_t> ids_;                    // feature id of each row, ascending
   std::vector<std::vector<std::uint32_t>> rows_;      // per document: its features' rows, as features.ids
   std::vector<Sequence> sequences_;

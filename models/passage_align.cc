@@ -237,8 +237,7 @@ void PassageAligner::cut_edge(const PassageFeatures& b, const Match& edge, bool 
   if (static_cast<double>(longer) <= kUnbalancedEdge * static_cast<double>(shorter) + 2) return;
   const auto x = a_longer ? terms_a : terms_b;
   const auto y = a_longer ? terms_b : terms_a;
-  const std::size_t full = lcs_length(x, y, lcs_);
-  const std::size_t keep = shortest_cover(x, y, full, at_start);
+  const std::size_t keep = shortest_cover(x, y, edge.lcs, at_start);  // edge.lcs: LCS of the two whole sentences
   TermRange& range = a_longer ? a_range : b_range;
   const PassageSentence& sentence = (a_longer ? *a_ : b).sentences[a_longer ? edge.i : edge.j];
   if (at_start) {

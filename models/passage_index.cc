@@ -84,10 +84,10 @@ ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const Pa
   return index;
 }
 
-void candidate_partners(const ShingleIndex& index, std::uint32_t a, const CandidateLimits& limits,
+void candidate_partners(const ShingleIndex& index, std::uint32_t a, const PassageOptions& options,
                         CandidateScratch& scratch, std::vector<std::uint32_t>& partners, std::vector<char>& rare) {
-  const std::size_t min_shared = limits.min_shared, rare_postings = limits.rare_postings;
-  const std::size_t star_postings = limits.star_postings, hubs = limits.hubs;
+  const std::size_t min_shared = options.min_shared_shingles, rare_postings = options.rare_shingle_postings;
+  const std::size_t star_postings = options.star_shingle_postings, hubs = options.star_hubs;
   partners.clear();
   rare.clear();
   const std::size_t documents = index.doc_offsets.size() - 1;

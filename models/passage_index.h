@@ -16,7 +16,7 @@
 //   ShingleIndex index = build_shingle_index(docs, options);
 //   CandidateScratch scratch;
 //   std::vector<std::uint32_t> partners;
-//   candidate_partners(index, a, CandidateLimits{}, scratch, partners, rare);  // b > a
+//   candidate_partners(index, a, options, scratch, partners, rare);  // b > a
 #pragma once
 
 #include <cstddef>
@@ -50,19 +50,12 @@ struct CandidateScratch {
   std::vector<std::uint32_t> touched;
 };
 
-struct CandidateLimits {
-  std::size_t min_shared = 2;       // distinct shared shingles for a pair
-  std::size_t rare_postings = 3;    // a shingle in at most this many documents is rare
-  std::size_t star_postings = 50;   // above this many documents, a shingle pairs only its hubs with the rest
-  std::size_t hubs = 8;             // the first documents of such a shingle
-};
-
 // Replaces `partners` with the documents b > a sharing at least
-// `limits.min_shared` distinct indexed shingles with a, ascending, and `rare`
+// `options.min_shared_shingles` distinct indexed shingles with a, ascending, and `rare`
 // (parallel to it) with whether one of those shingles is rare. A shingle in
-// more than `star_postings` documents counts only for pairs whose first
-// document is among its first `hubs` documents.
-void candidate_partners(const ShingleIndex& index, std::uint32_t a, const CandidateLimits& limits,
+// more than `options.star_shingle_postings` documents counts only for pairs whose first
+// document is among its first `options.star_hubs` documents.
+void candidate_partners(const ShingleIndex& index, std::uint32_t a, const PassageOptions& options,
                         CandidateScratch& scratch, std::vector<std::uint32_t>& partners, std::vector<char>& rare);
 
 }  // namespace newsmine

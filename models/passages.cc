@@ -30,8 +30,6 @@ bool passage_less(const Passage& l, const Passage& r) {
 std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const PassageOptions& options,
                                    PassageStats* stats) {
   const ShingleIndex index = build_shingle_index(docs, options);
-  const CandidateLimits limits{options.min_shared_shingles, options.rare_shingle_postings, options.star_shingle_postings,
-                               options.star_hubs};
 
   std::vector<std::vector<Passage>> per_doc(docs.size());
   std::vector<std::size_t> pairs_per_doc(docs.size(), 0);
@@ -40,7 +38,7 @@ std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const 
     Scratch& local = scratch.local();
     for (std::size_t a = range.begin(); a != range.end(); ++a) {
       const auto a_index = static_cast<std::uint32_t>(a);
-      candidate_partners(index, a_index, limits, local.candidates, local.partners, local.rare);
+      candidate_partners(index, a_index, options, local.candidates, local.partners, local.rare);
       if (local.partners.empty()) continue;
       pairs_per_doc[a] = local.partners.size();
       local.aligner.prepare(a_index, docs[a], index.frequent, index.doc_bits, options);

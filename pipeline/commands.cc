@@ -46,16 +46,15 @@ Status extract_command(const ExtractOptions& options, std::ostream& out, std::os
   Status status = analyze_corpus(
       options.paths, options.stream, *analyzer,
       [&](DocumentAnalysis& analysis) {
-        if (const std::uint64_t invalid = analysis.document.invalid_utf8_bytes)
-          errors << "newsmine: " << analysis.document.source << ": " << invalid
-                 << " bytes of invalid UTF-8 read as spaces\n";
+        if (const std::string notice = invalid_utf8_notice(analysis.document); !notice.empty())
+          errors << "newsmine: " << notice << '\n';
         line.clear();
         append_document_line(analysis, line);
         out << line;
         return out ? Status() : Status::error("cannot write to standard output");
       },
       [&](const Rejection& rejection) {
-        errors << "newsmine: rejected " << rejection.source << ": " << rejection.reason << '\n';
+        errors << "newsmine: " << rejection_notice(rejection) << '\n';
         return Status();
       },
       stats);

@@ -70,6 +70,15 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
   out.push_back('\n');
 }
 
+std::string rejection_notice(const Rejection& rejection) {
+  return "rejected " + rejection.source + ": " + rejection.reason;
+}
+
+std::string invalid_utf8_notice(const Document& document) {
+  if (document.invalid_utf8_bytes == 0) return {};
+  return document.source + ": " + std::to_string(document.invalid_utf8_bytes) + " bytes of invalid UTF-8 read as spaces";
+}
+
 void append_rejection_line(const Rejection& rejection, std::string& out) {
   JsonWriter json(out);
   json.begin_object();

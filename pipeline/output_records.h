@@ -24,6 +24,12 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out);
 // rejected.jsonl: source, reason.
 void append_rejection_line(const Rejection& rejection, std::string& out);
 
+// The stderr notices of extract and run --verbose, without "newsmine: ":
+// "rejected SOURCE: REASON", and "SOURCE: N bytes of invalid UTF-8 read as
+// spaces" (empty for a document without any).
+std::string rejection_notice(const Rejection& rejection);
+std::string invalid_utf8_notice(const Document& document);
+
 // similar.jsonl: a, b, cosine.
 void append_similar_line(std::string_view a, std::string_view b, double cosine, std::string& out);
 

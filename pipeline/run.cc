@@ -109,8 +109,7 @@ Status run(const RunOptions& options, RunSummary& summary) {
   std::string line;
   auto on_document = [&](DocumentAnalysis& analysis) -> Status {
     if (report) report->add_document(analysis);
-    if (const std::uint64_t invalid = analysis.document.invalid_utf8_bytes)
-      notice(analysis.document.source + ": " + std::to_string(invalid) + " bytes of invalid UTF-8 read as spaces");
+    if (analysis.document.invalid_utf8_bytes > 0) notice(invalid_utf8_notice(analysis.document));
     line.clear();
     append_document_line(analysis, line);
     if (Status s = documents.write(line); !s.ok()) return s;
@@ -127,7 +126,7 @@ Status run(const RunOptions& options, RunSummary& summary) {
     return corpus.texts.append(analysis.document.text);
   };
   auto on_rejection = [&](const Rejection& rejection) -> Status {
-    notice("rejected " + rejection.source + ": " + rejection.reason);
+    notice(rejection_notice(rejection));
     line.clear();
     append_rejection_line(rejection, line);
     return rejected.write(line);
@@ -207,7 +206,6 @@ Status run(const RunOptions& options, RunSummary& summary) {
     append_reuse_line(corpus.ids[d], corpus.bytes[d], bytes, buffer);
   });
   if (!status.ok()) return status;
-  if (!read_error.ok()) return read_error;
   summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
 
   if (report) {

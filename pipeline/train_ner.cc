@@ -12,16 +12,6 @@
 namespace newsmine {
 namespace {
 
-Status read_conll_file(const std::string& path, std::vector<testing::ConllDocument>& out) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::error("cannot open CoNLL file (" + path + ")");
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  out = testing::read_conll(bytes.str());
-  if (out.empty()) return Status::error("no sentences in CoNLL file (" + path + ")");
-  return {};
-}
-
 std::optional<EntityLabel> label_of(std::string_view conll) {
   if (conll == "PER") return EntityLabel::person;
   if (conll == "ORG") return EntityLabel::org;
@@ -60,6 +50,16 @@ void print_score(std::ostream& log, const std::string& what, const testing::Conl
 }
 
 }  // namespace
+
+Status read_conll_file(const std::string& path, std::vector<testing::ConllDocument>& out) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::error("cannot open CoNLL file (" + path + ")");
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  out = testing::read_conll(bytes.str());
+  if (out.empty()) return Status::error("no sentences in CoNLL file (" + path + ")");
+  return {};
+}
 
 std::string conll_type(EntityLabel label) {
   return label == EntityLabel::person ? std::string("PER") : std::string(to_string(label));

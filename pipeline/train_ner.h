@@ -36,6 +36,10 @@ struct TrainNerOptions {
 
 Status train_ner_command(const TrainNerOptions& options, std::ostream& log);
 
+// The documents of a CoNLL file; an error names the file when it cannot be
+// read or holds no sentence.
+Status read_conll_file(const std::string& path, std::vector<testing::ConllDocument>& out);
+
 // Labels every document with `extractor` and scores it against the gold
 // names; adds the number of tokens tagged to `tokens` when given.
 testing::ConllScore score_conll(const EntityExtractor& extractor, std::span<const testing::ConllDocument> documents,
