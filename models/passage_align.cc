@@ -17,6 +17,18 @@ constexpr std::size_t kMaxShingleRepeats = 16;
 // partner holds text that was not copied: it is cut to the aligned terms.
 constexpr double kUnbalancedEdge = 1.25;
 
+// The aligner's own shingle hash: b's shingles are hashed once per candidate
+// pair, so this is a few multiplies rather than XXH3. Terms are hashes
+// already; the final mix spreads them over the table's low bits. Never 0.
+std::uint64_t local_shingle_hash(const std::uint32_t* terms, std::size_t k) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (std::size_t i = 0; i < k; ++i) h = (h ^ terms[i]) * 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  h *= 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  return h == 0 ? 1 : h;
+}
+
 // out[t] = index of the sentence holding term t, or kNoSentence.
 void map_terms_to_sentences(const PassageFeatures& doc, std::vector<std::uint32_t>& out) {
   out.assign(doc.terms.size(), kNoSentence);
@@ -69,7 +81,7 @@ void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, st
   for (std::size_t p = 0; p + k_ <= a.terms.size(); ++p) {
     const std::uint64_t hash = shingle_hash(&a.terms[p], k_);
     if (!std::binary_search(frequent.begin(), frequent.end(), hash >> frequent_shift)) {
-      a_shingles_.emplace_back(hash, static_cast<std::uint32_t>(p));
+      a_shingles_.emplace_back(local_shingle_hash(&a.terms[p], k_), static_cast<std::uint32_t>(p));
     }
   }
   std::sort(a_shingles_.begin(), a_shingles_.end());
@@ -83,6 +95,7 @@ void PassageAligner::prepare(std::uint32_t a_index, const PassageFeatures& a, st
     i = j;
   }
   a_shingles_.resize(kept);
+  index_a_shingles();
   map_terms_to_sentences(a, a_sentence_of_);
   chain_steps(options.max_sentence_gap, steps_);
 }
@@ -95,16 +108,34 @@ void PassageAligner::align(std::uint32_t b_index, const PassageFeatures& b, bool
   emit(b_index, b, rare, out);
 }
 
+void PassageAligner::index_a_shingles() {
+  std::size_t slots = 16;
+  while (slots < 2 * a_shingles_.size()) slots *= 2;
+  slot_hashes_.assign(slots, 0);
+  slot_first_.resize(slots);
+  for (std::size_t e = 0; e < a_shingles_.size(); ++e) {
+    const std::uint64_t hash = a_shingles_[e].first;
+    if (e > 0 && a_shingles_[e - 1].first == hash) continue;
+    std::size_t slot = hash & (slots - 1);
+    while (slot_hashes_[slot] != 0) slot = (slot + 1) & (slots - 1);
+    slot_hashes_[slot] = hash;
+    slot_first_[slot] = static_cast<std::uint32_t>(e);
+  }
+}
+
 // Sentence pairs (i, j) whose terms are aligned by at least one shared shingle.
 void PassageAligner::candidate_sentence_pairs(const PassageFeatures& b) {
   map_terms_to_sentences(b, b_sentence_of_);
   sentence_pairs_.clear();
+  const std::size_t mask = slot_hashes_.size() - 1;
   for (std::size_t q = 0; q + k_ <= b.terms.size(); ++q) {
-    const std::uint64_t hash = shingle_hash(&b.terms[q], k_);
-    auto it = std::lower_bound(a_shingles_.begin(), a_shingles_.end(), std::make_pair(hash, std::uint32_t{0}));
-    for (; it != a_shingles_.end() && it->first == hash; ++it) {
+    const std::uint64_t hash = local_shingle_hash(&b.terms[q], k_);
+    std::size_t slot = hash & mask;
+    while (slot_hashes_[slot] != 0 && slot_hashes_[slot] != hash) slot = (slot + 1) & mask;
+    if (slot_hashes_[slot] == 0) continue;
+    for (std::size_t e = slot_first_[slot]; e < a_shingles_.size() && a_shingles_[e].first == hash; ++e) {
       for (std::size_t d = 0; d < k_; ++d) {
-        const std::uint32_t i = a_sentence_of_[it->second + d];
+        const std::uint32_t i = a_sentence_of_[a_shingles_[e].second + d];
         const std::uint32_t j = b_sentence_of_[q + d];
         if (i == kNoSentence || j == kNoSentence) continue;
         const std::uint64_t pair = std::uint64_t{i} << 32 | j;

@@ -8,7 +8,7 @@
 // (see models/passages.h for the rules).
 //
 // An aligner holds scratch buffers only: keep one per thread. Cost of align():
-// O((|a| + |b|) log |a|) to find shared shingles, O(n·m/64) per scored
+// O(|b|) to find shared shingles (one hash-table probe per shingle of b), O(n·m/64) per scored
 // sentence pair, O(|A|·|B|/64) per reported passage.
 //
 //   PassageAligner aligner;
@@ -61,6 +61,7 @@ class PassageAligner {
     std::uint32_t end = 0;    // one past the last
   };
 
+  void index_a_shingles();
   void candidate_sentence_pairs(const PassageFeatures& b);
   void score_sentence_pairs(const PassageFeatures& b);
   void chain_matches(const PassageFeatures& b);
@@ -77,7 +78,11 @@ class PassageAligner {
   std::size_t k_ = 5;
   std::uint32_t a_index_ = 0;
   const PassageFeatures* a_ = nullptr;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> a_shingles_;  // (hash, first term), sorted
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> a_shingles_;  // (local hash, first term), sorted
+  // Open addressing over a's distinct shingles: slot -> local hash (0: empty)
+  // and the first of its entries in a_shingles_ (the rest follow it).
+  std::vector<std::uint64_t> slot_hashes_;
+  std::vector<std::uint32_t> slot_first_;
   std::vector<std::uint32_t> a_sentence_of_;                         // term -> sentence of a
   std::vector<std::uint32_t> b_sentence_of_;                         // term -> sentence of b
   std::vector<std::uint64_t> sentence_pairs_;                        // (i << 32 | j), sorted, unique

@@ -114,7 +114,9 @@ struct PassageOptions {
   double min_formula_similarity = 0.82;      // Dice needed when the two articles share no rare shingle
   std::size_t rare_shingle_postings = 3;     // a shingle in at most this many articles is rare
   std::size_t max_shingle_postings = 1000;   // shingles in more documents than this are ignored as boilerplate
-  std::size_t min_shared_shingles = 2;       // distinct shingles two documents share to be compared at all
+  std::size_t min_shared_shingles = 3;       // distinct shingles two documents share to be compared at all
+                                             // (a verbatim 8-term passage has 4; 2 let chance phrase pairs
+                                             // grow with the square of the corpus)
   std::size_t star_shingle_postings = 50;    // a shingle in more documents pairs only its first star_hubs with the rest
   std::size_t star_hubs = 8;                 // (so a passage in n articles costs O(n) pairs; families still join them all)
   std::size_t max_sentence_gap = 1;          // unmatched sentences allowed between two matches of one passage
