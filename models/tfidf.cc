@@ -12,25 +12,15 @@
 namespace newsmine {
 
 void TfidfBuilder::add(const TermCounts& doc) {
-  const std::size_t begin = term_ids_.size();
   for (const auto& [hash, count] : doc.counts) {
-    auto [it, inserted] = ids_.try_emplace(hash, static_cast<std::uint32_t>(term_hashes_.size()));
+    const auto [id, inserted] = ids_.try_emplace(hash, static_cast<std::uint32_t>(term_hashes_.size()));
     if (inserted) {
       term_hashes_.push_back(hash);
       document_frequency_.push_back(0);
     }
-    ++document_frequency_[it->second];
-    term_ids_.push_back(it->second);
+    ++document_frequency_[id];
+    term_ids_.push_back(id);
     counts_.push_back(count);
-  }
-  // Rows are stored with ascending term ids, as the sparse matrix wants them.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> row;
-  row.reserve(term_ids_.size() - begin);
-  for (std::size_t i = begin; i < term_ids_.size(); ++i) row.emplace_back(term_ids_[i], counts_[i]);
-  std::sort(row.begin(), row.end());
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    term_ids_[begin + i] = row[i].first;
-    counts_[begin + i] = row[i].second;
   }
   doc_offsets_.push_back(term_ids_.size());
 }
@@ -58,18 +48,22 @@ Eigen::SparseMatrix<float, Eigen::RowMajor> TfidfBuilder::build() const {
   float* values = matrix.valuePtr();
   for (std::size_t d = 0; d <= rows; ++d) outer[d] = static_cast<Index>(doc_offsets_[d]);
 
+  // Rows are stored in hash order; the matrix wants ascending term ids.
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> row;  // (term id, count)
     for (std::size_t d = range.begin(); d != range.end(); ++d) {
+      row.clear();
+      for (std::size_t i = doc_offsets_[d]; i < doc_offsets_[d + 1]; ++i) row.emplace_back(term_ids_[i], counts_[i]);
+      std::sort(row.begin(), row.end());
+      auto weight = [&](const std::pair<std::uint32_t, std::uint32_t>& entry) {
+        return (1.0 + std::log(static_cast<double>(entry.second))) * idf_table[entry.first];
+      };
       double norm2 = 0;
-      for (std::size_t i = doc_offsets_[d]; i < doc_offsets_[d + 1]; ++i) {
-        const double w = (1.0 + std::log(static_cast<double>(counts_[i]))) * idf_table[term_ids_[i]];
-        norm2 += w * w;
-      }
+      for (const auto& entry : row) norm2 += weight(entry) * weight(entry);
       const double scale = norm2 > 0 ? 1.0 / std::sqrt(norm2) : 0.0;
-      for (std::size_t i = doc_offsets_[d]; i < doc_offsets_[d + 1]; ++i) {
-        const double w = (1.0 + std::log(static_cast<double>(counts_[i]))) * idf_table[term_ids_[i]];
-        inner[i] = static_cast<Index>(term_ids_[i]);
-        values[i] = static_cast<float>(w * scale);
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        inner[doc_offsets_[d] + k] = static_cast<Index>(row[k].first);
+        values[doc_offsets_[d] + k] = static_cast<float>(weight(row[k]) * scale);
       }
     }
   });

@@ -25,11 +25,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include <Eigen/SparseCore>
 
+#include "models/flat_id_map.h"
 #include "models/term_counts.h"
 
 namespace newsmine {
@@ -53,11 +53,11 @@ class TfidfBuilder {
   std::uint64_t term_hash_of(std::uint32_t id) const { return term_hashes_[id]; }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> ids_;  // term hash -> dense id
+  FlatIdMap ids_;                                          // term hash -> dense id
   std::vector<std::uint64_t> term_hashes_;                 // dense id -> term hash
   std::vector<std::uint32_t> document_frequency_;          // dense id -> df
   std::vector<std::size_t> doc_offsets_{0};                // row d is [offsets[d], offsets[d+1])
-  std::vector<std::uint32_t> term_ids_;                    // per row, ascending
+  std::vector<std::uint32_t> term_ids_;                    // per row, in the row's hash order
   std::vector<std::uint32_t> counts_;                      // parallel to term_ids_
 };
 
