@@ -7,7 +7,7 @@
 // below kEmpty. Not thread-safe for writes.
 //
 //   FlatIdMap ids;
-//   auto [id, inserted] = ids.try_emplace(hash, next_id);
+//   auto [id, inserted] = ids.try_emplace(hash, next_id);   // *id: the stored id
 //   if (const std::uint32_t* found = ids.find(hash)) ...
 #pragma once
 
@@ -24,18 +24,19 @@ class FlatIdMap {
  public:
   static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
 
-  // The id stored for `key`, storing `value` first when the key is new.
-  std::pair<std::uint32_t, bool> try_emplace(std::uint64_t key, std::uint32_t value) {
+  // The value stored for `key`, storing `value` first when the key is new
+  // (then the flag is true). The pointer is valid until the next insertion.
+  std::pair<std::uint32_t*, bool> try_emplace(std::uint64_t key, std::uint32_t value) {
     if (2 * (size_ + 1) > values_.size()) grow();
     std::size_t slot = slot_of(key);
     while (values_[slot] != kEmpty) {
-      if (keys_[slot] == key) return {values_[slot], false};
+      if (keys_[slot] == key) return {&values_[slot], false};
       slot = (slot + 1) & mask_;
     }
     keys_[slot] = key;
     values_[slot] = value;
     ++size_;
-    return {value, true};
+    return {&values_[slot], true};
   }
 
   const std::uint32_t* find(std::uint64_t key) const {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include <xxhash.h>
+
 #include "models/model_data.h"
 #include "models/rule_files.h"
 
@@ -48,45 +50,46 @@ Status parse_word_list(std::string_view name, std::string_view bytes, WordList& 
   return {};
 }
 
+std::uint64_t Gazetteer::extend(std::uint64_t seed, std::string_view key) {
+  return XXH3_64bits_withSeed(key.data(), key.size(), seed);
+}
+
 bool Gazetteer::add(std::span<const std::string_view> keys, int category) {
   if (keys.empty() || keys.size() > kMaxPhraseTokens || category < 0 || category >= kMaxCategories) return false;
   for (std::string_view key : keys)
     if (key.empty()) return false;
-  std::string joined;
+  std::uint64_t prefix = 0;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i > 0) joined.push_back(kSeparator);
-    joined.append(keys[i]);
-    Node& node = nodes_[joined];
-    if (i + 1 < keys.size()) node.has_longer = true;
+    prefix = extend(prefix, keys[i]);
+    std::uint32_t* node = nodes_.try_emplace(prefix, 0).first;
+    if (i + 1 < keys.size()) *node |= kHasLonger;
   }
-  Node& last = nodes_[joined];
-  const auto bit = static_cast<std::uint16_t>(1u << category);
-  if ((last.categories & bit) == 0) ++phrase_count_;
-  last.categories |= bit;
+  std::uint32_t* last = nodes_.try_emplace(prefix, 0).first;
+  const std::uint32_t bit = 1u << category;
+  if ((*last & bit) == 0) ++phrase_count_;
+  *last |= bit;
   return true;
 }
 
 void Gazetteer::longest_matches(std::span<const std::string_view> keys, Matches& out) const {
   out = Matches();
-  std::string joined;
   const std::size_t limit = std::min(keys.size(), kMaxPhraseTokens);
+  std::uint64_t prefix = 0;
   for (std::size_t i = 0; i < limit; ++i) {
     if (keys[i].empty()) return;
-    if (i > 0) joined.push_back(kSeparator);
-    joined.append(keys[i]);
-    auto found = nodes_.find(std::string_view(joined));
-    if (found == nodes_.end()) return;
+    prefix = extend(prefix, keys[i]);
+    const std::uint32_t* node = nodes_.find(prefix);
+    if (node == nullptr) return;
     for (int c = 0; c < kMaxCategories; ++c)
-      if (found->second.categories & (1u << c))
-        out.length[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(i + 1);
-    if (!found->second.has_longer) return;
+      if (*node & (1u << c)) out.length[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(i + 1);
+    if ((*node & kHasLonger) == 0) return;
   }
 }
 
 bool Gazetteer::contains(std::string_view key, int category) const {
   if (category < 0 || category >= kMaxCategories) return false;
-  auto found = nodes_.find(key);
-  return found != nodes_.end() && (found->second.categories & (1u << category)) != 0;
+  const std::uint32_t* node = nodes_.find(extend(0, key));
+  return node != nullptr && (*node & (1u << category)) != 0;
 }
 
 }  // namespace newsmine

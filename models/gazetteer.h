@@ -16,7 +16,11 @@
 // starts at a position.
 //
 // Thread-safe for concurrent lookups once built; adding is not synchronized.
-// A lookup costs one hash probe per token of the longest stored prefix.
+// A phrase prefix is stored as a 64-bit chained hash of its keys (XXH3, each
+// key seeded with the hash of the keys before it), so a lookup costs one key
+// hash and one probe of a flat table per token of the longest stored prefix,
+// with no string built. Two prefixes colliding in 64 bits would merge; with
+// about 10^5 prefixes that is about one lookup in 10^14.
 //
 //   Gazetteer places;
 //   places.add(std::vector<std::string_view>{"st", ".", "petersburg"}, kLocation);
@@ -30,10 +34,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "corpus/status.h"
+#include "models/flat_id_map.h"
 
 namespace newsmine {
 
@@ -85,22 +89,12 @@ class Gazetteer {
   std::size_t phrase_count() const { return phrase_count_; }
 
  private:
-  struct Node {
-    std::uint16_t categories = 0;  // bit c: a whole phrase of category c ends here
-    bool has_longer = false;       // some phrase continues past this prefix
-  };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
-
-  // Keys of a phrase prefix, joined by kSeparator.
-  static constexpr char kSeparator = '\x1f';
-  std::unordered_map<std::string, Node, Hash, Equal> nodes_;
+  // Per stored prefix: bit c (c < kMaxCategories) when a whole phrase of
+  // category c ends there, and kHasLonger when some phrase continues past it.
+  static constexpr std::uint32_t kHasLonger = 1u << kMaxCategories;
+  // The hash of the prefix `seed` extended by `key`.
+  static std::uint64_t extend(std::uint64_t seed, std::string_view key);
+  FlatIdMap nodes_;
   std::size_t phrase_count_ = 0;
 };
 

@@ -13,7 +13,8 @@ namespace newsmine {
 
 void TfidfBuilder::add(const TermCounts& doc) {
   for (const auto& [hash, count] : doc.counts) {
-    const auto [id, inserted] = ids_.try_emplace(hash, static_cast<std::uint32_t>(term_hashes_.size()));
+    const auto [stored, inserted] = ids_.try_emplace(hash, static_cast<std::uint32_t>(term_hashes_.size()));
+    const std::uint32_t id = *stored;
     if (inserted) {
       term_hashes_.push_back(hash);
       document_frequency_.push_back(0);
