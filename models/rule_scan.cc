@@ -152,7 +152,7 @@ struct RuleScan::Anchor : RuleAnchors::Anchor {};
 
 RuleScan::RuleScan(const RuleSet& rules, std::string_view text) : rules_(rules), text_(text) {
   thread_local std::vector<RuleAnchors::Anchor> found;
-  rules.impl_->anchors->find_all(text, found);
+  rules.impl_->anchors->find_all(text, found, possible_);
   anchors_.resize(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) static_cast<RuleAnchors::Anchor&>(anchors_[i]) = found[i];
 }
@@ -164,7 +164,9 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
   if (lane >= joined.lanes.size()) return;
   const RuleSet& set = *joined.lanes[lane];
   const RuleSet::Impl& impl = *set.impl_;
-  const RuleMask& lane_rules = joined.lane_rules[lane];
+  // A rule whose required words the text lacks matches nowhere in it: the
+  // anchors of no other rule need no reach run.
+  const RuleMask lane_rules = joined.lane_rules[lane] & possible_;
   ScanScratch& scratch = scratch_for(impl.id);
   const std::string_view text = text_;
   const std::size_t size = text.size();
