@@ -66,8 +66,13 @@ void measure(const std::vector<RuleSet::Rule>& rules, std::string_view text, std
     match.rule = index;
     match.length = static_cast<std::uint32_t>(whole.size());
   }
-  std::stable_sort(entry.matches.begin(), entry.matches.end(),
-                   [](const MatchCache::Match& a, const MatchCache::Match& b) { return a.length > b.length; });
+  // Longest first, equal lengths in rule order: an insertion sort, stable
+  // and without the buffer std::stable_sort allocates (there are a few).
+  for (std::size_t i = 1; i < entry.matches.size(); ++i) {
+    for (std::size_t j = i; j > 0 && entry.matches[j - 1].length < entry.matches[j].length; --j) {
+      std::swap(entry.matches[j - 1], entry.matches[j]);
+    }
+  }
 }
 
 // Finds the groups of `match` at `start` with the rule's light pattern: true
