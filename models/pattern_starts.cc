@@ -817,6 +817,54 @@ void walk_digits(const Sequence& seq, std::size_t from, int low, int high, const
   walk_digits(*after->sequence, after->from, low, high, after->outer, run, depth + 1);
 }
 
+// True when the byte a node consumes last is never a word byte: \s+, "-",
+// [\s-]+ (a node that consumes at least one byte).
+bool ends_with_non_word(const Node& node) {
+  if (node.kind != Node::Kind::literal && node.kind != Node::Kind::chars) return false;
+  if (node.min == 0 || node.first.none()) return false;
+  for (std::size_t b = 0; b < 256; ++b)
+    if (node.first[b] && is_word_byte(b)) return false;
+  return true;
+}
+
+// The words of a group that is an alternation of plain letter words, each
+// exactly once ("(?i:ago|earlier)", "(?P<unit>(?i:quarter|qtr))"); false
+// for anything else.
+bool plain_words(const Node& group, std::vector<std::string>& words) {
+  if (group.kind != Node::Kind::group || group.min == 0 || group.repeats) return false;
+  for (const Sequence& alternative : group.alternatives) {
+    if (alternative.size() == 1 && alternative[0].kind == Node::Kind::group) {
+      if (!plain_words(alternative[0], words)) return false;
+      continue;
+    }
+    std::string word;
+    for (const Node& part : alternative) {
+      if (!part.letter_literal() || part.min == 0 || part.repeats) return false;
+      word += static_cast<char>(part.first_byte());
+    }
+    if (word.empty() || word.find_first_of("sk") != std::string::npos) return false;
+    words.push_back(std::move(word));
+  }
+  return !words.empty();
+}
+
+// Groups of plain words that every match of `seq` (the whole pattern) goes
+// through, with a non-word byte or \b on either side.
+std::vector<std::vector<std::string>> required_words(const Sequence& seq) {
+  std::vector<std::vector<std::string>> required;
+  for (std::size_t i = 1; i + 1 < seq.size(); ++i) {
+    const Node& before = seq[i - 1];
+    const Node& after = seq[i + 1];
+    const bool open = (before.kind == Node::Kind::boundary && before.min > 0) || ends_with_non_word(before);
+    const bool close = (after.kind == Node::Kind::boundary && after.min > 0) ||
+                       ((after.kind == Node::Kind::literal || after.kind == Node::Kind::chars) && after.min > 0 &&
+                        ends_with_non_word(after));
+    std::vector<std::string> words;
+    if (open && close && plain_words(seq[i], words)) required.push_back(std::move(words));
+  }
+  return required;
+}
+
 }  // namespace
 
 PatternStarts pattern_starts(std::string_view pattern) {
@@ -842,6 +890,7 @@ PatternStarts pattern_starts(std::string_view pattern) {
     result.after_digit_run = run.after;
     result.after_digit_token = std::move(run.token);
   }
+  if (alternatives.size() == 1) result.required_words = required_words(alternatives[0]);
   // Upper-case letters were folded into the words; no byte entry for letters remains.
   for (int c = 'A'; c <= 'Z'; ++c) result.bytes.reset(static_cast<std::size_t>(c));
   return result;

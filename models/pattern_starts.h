@@ -9,7 +9,8 @@
 // follow counts as "can begin anywhere". For a start word that must be
 // followed by more, it also works out what the next token can be ("the" ->
 // "first", "second", ...), so that a scanner can pass over "the company".
-// Pure and thread-safe.
+// It also lists whole words that every match must contain ("ago"), so that
+// a scanner can set aside the rules a text cannot match. Pure and thread-safe.
 //
 //   PatternStarts starts = pattern_starts("\\b(?i:last|next)\\s+(?i:year)\\b");
 //   // starts.words: "last" and "next", whole words after a \b, each followed by "year"
@@ -58,6 +59,13 @@ struct PatternStarts {
   int digit_run_min = 0, digit_run_max = 0;  // kManyDigits for no upper bound
   std::bitset<256> after_digit_run;
   NextToken after_digit_token;  // the token after that run, white space skipped ("20 May": a month)
+  // Words every match contains: for each list, one of its words (lower-case
+  // ASCII letters) as a whole word, a non-word byte on either side ("ago" in
+  // "\s+(?i:ago)\b"). A text without them has no match, so a scanner may
+  // drop the rule for that text. Only words without 's' and 'k' are listed:
+  // (?i:s) and (?i:k) also match "ſ" and the Kelvin sign, which a byte
+  // scanner would not see as those letters.
+  std::vector<std::vector<std::string>> required_words;
 };
 
 inline constexpr int kManyDigits = 1000;

@@ -257,6 +257,7 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
         }
       }
     }
+    add_requirements(rule, start.required_words);
     if (start.any_letter) any_letter_.set(rule);
     if (start.letters_inside_words) letters_inside_words_.set(rule);
     if (start.digits_inside_words) digits_inside_words_.set(rule);
@@ -289,6 +290,7 @@ RuleAnchors::RuleAnchors(const std::vector<PatternStarts>& starts) {
   inside_words_ = letters_inside_words_.any() || digits_inside_words_.any();
   any_letter_some_ = any_letter_.any();
   open_letters_ = any_letter_some_ || prefix_lengths_ != 0;
+  mark_required_words();
   build_table();
 }
 
@@ -297,10 +299,49 @@ void RuleAnchors::add_entry(std::uint64_t key, const RuleMask& rules, const Next
     if (known.key != key) continue;
     // The same letters, or (rarely) a collision: one entry lets both through.
     known.rules |= rules;
+    known.starts = known.rules.any();
     known.next.merge(next);
     return;
   }
-  entries_.push_back({key, static_cast<std::uint32_t>(entries_.size()), rules, next});
+  entries_.push_back({key, static_cast<std::uint32_t>(entries_.size()), rules, next, 0, 0, rules.any()});
+}
+
+void RuleAnchors::add_requirements(std::size_t rule, const std::vector<std::vector<std::string>>& lists) {
+  for (const std::vector<std::string>& words : lists) {
+    // Words as short as "of" are in nearly every text: looking them up
+    // would cost more than the rules they could set aside.
+    if (std::any_of(words.begin(), words.end(), [](const std::string& word) { return word.size() < 3; })) continue;
+    std::uint64_t any_of = 0;
+    for (const std::string& word : words) {
+      auto known = std::find(required_.begin(), required_.end(), word);
+      if (known == required_.end()) {
+        if (required_.size() == 64) {
+          any_of = 0;
+          break;
+        }
+        known = required_.insert(required_.end(), word);
+      }
+      any_of |= 1ull << (known - required_.begin());
+    }
+    if (any_of == 0) continue;
+    // Rules needing the same words share one check.
+    auto same = std::find_if(requirements_.begin(), requirements_.end(),
+                             [&](const Requirement& r) { return r.any_of == any_of; });
+    if (same == requirements_.end()) same = requirements_.insert(requirements_.end(), {any_of, RuleMask().set()});
+    same->others.reset(rule);
+  }
+}
+
+void RuleAnchors::mark_required_words() {
+  for (std::size_t bit = 0; bit < required_.size(); ++bit) {
+    const std::uint64_t key = fold_letters(required_[bit]) * kWordKey;
+    auto known = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
+    if (known == entries_.end()) {
+      entries_.push_back({key, static_cast<std::uint32_t>(entries_.size()), RuleMask(), NextToken()});
+      known = entries_.end() - 1;
+    }
+    known->marks |= 1ull << bit;
+  }
 }
 
 void RuleAnchors::build_table() {
@@ -402,7 +443,7 @@ bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t 
                              RuleMask& rules) const {
   RuleMask found = any_letter_;
   bool any = any_letter_some_;
-  if (word != nullptr && next_allows_word(*word, text, at + letters)) {
+  if (word != nullptr && word->starts && next_allows_word(*word, text, at + letters)) {
     found |= word->rules;
     any = true;
   }
@@ -558,17 +599,20 @@ bool RuleAnchors::starts_here(std::string_view text, std::size_t at, bool word_s
 }
 
 template <typename Found>
-void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) const {
+std::uint64_t RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) const {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   RuleMask rules;
   std::size_t i = from;
-  if (i >= size) return;
+  // A scan that stops early or does not read words one by one has seen
+  // every mark.
+  constexpr std::uint64_t kEvery = ~0ull;
+  if (i >= size) return from == 0 ? 0 : kEvery;
   if (inside_words_) {  // some rule begins inside words: every byte is a candidate
     for (; i < size; ++i) {
-      if (starts_here(text, i, i == 0 || !is_word_byte(bytes[i - 1]), rules) && found(i, rules)) return;
+      if (starts_here(text, i, i == 0 || !is_word_byte(bytes[i - 1]), rules) && found(i, rules)) return kEvery;
     }
-    return;
+    return kEvery;
   }
   // No rule begins inside a word: step over the rest of the one `from` is in.
   if (i > 0) {
@@ -588,6 +632,7 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
     compares.high = high_symbols_;
   }
   std::uint64_t before = i > 0 && is_word_byte(bytes[i - 1]) ? 1 : 0;
+  std::uint64_t seen = 0;  // the marks of the words read
   // A start word or a digit run whose rules depend on the token after it
   // waits for the next event: that is the token, when only white space
   // comes between, and the scan reads it anyway.
@@ -608,16 +653,17 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
       }
       if (waiting.active) {
         waiting.active = false;
-        if (settle(waiting, text, at, letter, folded, rules) && found(waiting.at, rules)) return;
+        if (settle(waiting, text, at, letter, folded, rules) && found(waiting.at, rules)) return kEvery;
       }
       if (letter) {
         // Most words are not in the table and cost no more than this.
         const Entry* word = find(folded * kWordKey);
+        if (word != nullptr) seen |= word->marks;
         if (open_letters_) {
-          if (word_rules(text, at, letters, word, rules) && found(at, rules)) return;
-        } else if (word != nullptr) {
+          if (word_rules(text, at, letters, word, rules) && found(at, rules)) return kEvery;
+        } else if (word != nullptr && word->starts) {
           if (word->next.any) {
-            if (found(at, word->rules)) return;
+            if (found(at, word->rules)) return kEvery;
           } else {
             waiting.wait(at, at + letters, word);
           }
@@ -632,7 +678,7 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
           if (waiting.limited.any()) {
             waiting.wait(at, end, nullptr);
           } else if (waiting.rules.any() && found(at, waiting.rules)) {
-            return;
+            return kEvery;
           }
           continue;
         }
@@ -640,19 +686,21 @@ void RuleAnchors::scan(std::string_view text, std::size_t from, Found&& found) c
           if (at + 1 == size || !is_digit(bytes[at + 1])) continue;
           [[fallthrough]];
         default:
-          if (starts_here(text, at, true, rules) && found(at, rules)) return;
+          if (starts_here(text, at, true, rules) && found(at, rules)) return kEvery;
           continue;
       }
     }
     before = block.words >> 63;
   }
   if (waiting.active && settle(waiting, text, size, false, 0, rules)) found(waiting.at, rules);
+  return from == 0 ? seen : kEvery;
 #else
   for (; i < size; ++i) {
     const bool word_start = i == 0 || !is_word_byte(bytes[i - 1]);
     if (is_word_byte(bytes[i]) && !word_start) continue;
-    if (starts_here(text, i, word_start, rules) && found(i, rules)) return;
+    if (starts_here(text, i, word_start, rules) && found(i, rules)) return kEvery;
   }
+  return kEvery;
 #endif
 }
 
@@ -667,12 +715,16 @@ std::size_t RuleAnchors::next(std::string_view text, std::size_t from, RuleMask&
   return first;
 }
 
-void RuleAnchors::find_all(std::string_view text, std::vector<Anchor>& out) const {
+void RuleAnchors::find_all(std::string_view text, std::vector<Anchor>& out, RuleMask& possible) const {
   out.clear();
-  scan(text, 0, [&](std::size_t at, const RuleMask& mask) {
+  const std::uint64_t seen = scan(text, 0, [&](std::size_t at, const RuleMask& mask) {
     out.push_back({static_cast<std::uint32_t>(at), mask});
     return false;
   });
+  possible.set();
+  for (const Requirement& requirement : requirements_) {
+    if ((seen & requirement.any_of) == 0) possible &= requirement.others;
+  }
 }
 
 }  // namespace newsmine

@@ -46,14 +46,18 @@ class RuleAnchors {
     RuleMask rules;
   };
   // Every position where a rule can begin, in order (what next() gives one
-  // after the other, in one pass).
-  void find_all(std::string_view text, std::vector<Anchor>& out) const;
+  // after the other, in one pass). `possible` gets the rules the text can
+  // match at all: those whose required words (PatternStarts) it contains;
+  // the anchors still list every rule.
+  void find_all(std::string_view text, std::vector<Anchor>& out, RuleMask& possible) const;
 
  private:
   // Calls found(position, rules) at each position from `from` on where a rule
   // can begin, until it returns true.
+  // Returns the marks of the words read (all ones unless it read every
+  // word of the text).
   template <typename Found>
-  void scan(std::string_view text, std::size_t from, Found&& found) const;
+  std::uint64_t scan(std::string_view text, std::size_t from, Found&& found) const;
 
   // What the table holds for a key: a whole start word, a start prefix, or
   // a word that may follow a digit run.
@@ -63,10 +67,22 @@ class RuleAnchors {
     RuleMask rules;
     NextToken next;  // what may follow (merged over the rules); its whole words are in next_words_
     std::uint32_t prefix_letters = 0;  // bit i: a word prefix in `next` begins with letter i
+    std::uint64_t marks = 0;           // bit i: the word is required word i (required_)
+    bool starts = false;               // rules.any(): a start word, not only a required one
+  };
+  // Rules that need one of the required words in `any_of` (a mark bit each).
+  struct Requirement {
+    std::uint64_t any_of = 0;
+    RuleMask others;  // every rule but those
   };
 
   // Adds `rules` under `key`, merged with what is there.
   void add_entry(std::uint64_t key, const RuleMask& rules, const NextToken& next);
+  // Notes the required words of `rule` (at most 64 words in all; a list
+  // with a word beyond them is not required).
+  void add_requirements(std::size_t rule, const std::vector<std::vector<std::string>>& lists);
+  // Gives each required word its entry (one of its own, unless it is a start word).
+  void mark_required_words();
   void build_table();
   // The entry of `key`, or null.
   const Entry* find(std::uint64_t key) const;
@@ -128,6 +144,8 @@ class RuleAnchors {
   // matches points to the entry.
   static constexpr std::size_t kBucketTags = 8;
   std::vector<Entry> entries_;
+  std::vector<std::string> required_;          // the required words, by mark bit
+  std::vector<Requirement> requirements_;
   std::vector<std::uint16_t> tags_;           // kBucketTags per bucket; 0: empty
   std::vector<std::uint32_t> tag_entries_;    // the entry of each tag
   unsigned bucket_shift_ = 60;                // a key's bucket: key >> bucket_shift_

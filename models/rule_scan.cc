@@ -66,8 +66,13 @@ void measure(const std::vector<RuleSet::Rule>& rules, std::string_view text, std
     match.rule = index;
     match.length = static_cast<std::uint32_t>(whole.size());
   }
-  std::stable_sort(entry.matches.begin(), entry.matches.end(),
-                   [](const MatchCache::Match& a, const MatchCache::Match& b) { return a.length > b.length; });
+  // Longest first, equal lengths in rule order: an insertion sort, stable
+  // and without the buffer std::stable_sort allocates (there are a few).
+  for (std::size_t i = 1; i < entry.matches.size(); ++i) {
+    for (std::size_t j = i; j > 0 && entry.matches[j - 1].length < entry.matches[j].length; --j) {
+      std::swap(entry.matches[j - 1], entry.matches[j]);
+    }
+  }
 }
 
 // Finds the groups of `match` at `start` with the rule's light pattern: true
@@ -152,7 +157,7 @@ struct RuleScan::Anchor : RuleAnchors::Anchor {};
 
 RuleScan::RuleScan(const RuleSet& rules, std::string_view text) : rules_(rules), text_(text) {
   thread_local std::vector<RuleAnchors::Anchor> found;
-  rules.impl_->anchors->find_all(text, found);
+  rules.impl_->anchors->find_all(text, found, possible_);
   anchors_.resize(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) static_cast<RuleAnchors::Anchor&>(anchors_[i]) = found[i];
 }
@@ -164,7 +169,9 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
   if (lane >= joined.lanes.size()) return;
   const RuleSet& set = *joined.lanes[lane];
   const RuleSet::Impl& impl = *set.impl_;
-  const RuleMask& lane_rules = joined.lane_rules[lane];
+  // A rule whose required words the text lacks matches nowhere in it: the
+  // anchors of no other rule need no reach run.
+  const RuleMask lane_rules = joined.lane_rules[lane] & possible_;
   ScanScratch& scratch = scratch_for(impl.id);
   const std::string_view text = text_;
   const std::size_t size = text.size();

@@ -46,6 +46,7 @@
 
 #include "corpus/status.h"
 #include "models/model_data.h"
+#include "models/rule_anchors.h"
 #include "models/rule_pattern.h"
 
 namespace re2 {
@@ -165,6 +166,7 @@ class RuleScan {
   const RuleSet& rules_;
   std::string_view text_;
   std::vector<Anchor> anchors_;
+  RuleMask possible_;  // the rules whose required words the text has (rule_anchors.h)
 };
 
 }  // namespace newsmine

@@ -89,6 +89,22 @@ TEST_CASE("pattern starts: syntax the analysis does not follow means anywhere", 
   }
 }
 
+TEST_CASE("pattern starts: the whole words every match contains", "[rules][starts]") {
+  using Words = std::vector<std::vector<std::string>>;
+  // "days" has an s, which (?i) also matches as U+017F: only "ago" is listed.
+  CHECK(pattern_starts(R"(\b(?P<n>\d+)\s+(?i:days)\s+(?i:ago)\b)").required_words == Words{{"ago"}});
+  CHECK(pattern_starts(R"(\b(?i:the)\s+(?P<unit>(?i:quarter|qtr))\b)").required_words ==
+        Words{{"the"}, {"quarter", "qtr"}});
+  CHECK(pattern_starts(R"(\b(?i:the)[\s-]+(?i:year)\s+(?i:ended|ending)\b)").required_words ==
+        Words{{"the"}, {"year"}, {"ended", "ending"}});
+  // Optional, repeated, inside a word, or one side of a top-level alternation: not required.
+  for (const char* pattern : {R"(\b\d+(?:\s+(?i:ago))?\b)", R"(\b\d+\s+(?:(?i:ago))+\b)", R"(\b\d+\s+(?i:ago)ne)",
+                              R"(\d+(?i:ago)\b)", R"(\b\d+\s+(?i:ago)\b|\bnow\b)", R"(\b\d+\s+(?i:ago|[a-z]+)\b)"}) {
+    INFO(pattern);
+    CHECK(pattern_starts(pattern).required_words.empty());
+  }
+}
+
 // The rules of the shipped date and number models, and the shared text the
 // tests below read: the sample corpus, and Reuters when ../shared is there.
 struct Models {
@@ -139,6 +155,28 @@ RuleSet::Accept recorder(std::vector<Found>& out, bool reject_some = true) {
     out.push_back(std::move(found));
     return true;
   };
+}
+
+TEST_CASE("a rule whose required word a text lacks finds nothing there, one whose word it has scans as usual", "[rules][scan]") {
+  const std::string file =
+      "# test rules\n# version: 1\n"
+      "ago\t\\b(?P<n>\\d+)\\s+years\\s+(?i:ago)\\b\n"
+      "plain\t\\b\\d+\\b\n";
+  std::unique_ptr<const RuleSet> rules;
+  REQUIRE(RuleSet::compile("test.rules", file, {}, rules).ok());
+  for (const std::string text : {"It was 5 years AGO, not 6 years before.", "It was 5 years before, 6 years agone.",
+                                 "5 years ago", "Ago: 12 years.", ""}) {
+    INFO(text);
+    std::vector<Found> fast, reference;
+    rules->scan(text, recorder(fast, /*reject_some=*/false));
+    rules->scan_reference(text, recorder(reference, /*reject_some=*/false));
+    CHECK(fast == reference);
+  }
+  std::vector<Found> found;
+  rules->scan("It was 5 years AGO, not 6 years before.", recorder(found, /*reject_some=*/false));
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].groups[0] == "5 years AGO");
+  CHECK(found[1].groups[0] == "6");
 }
 
 TEST_CASE("the fast scan finds exactly what trying every rule at every byte finds", "[rules][scan]") {
