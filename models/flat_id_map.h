@@ -49,6 +49,18 @@ class FlatIdMap {
 
   std::size_t size() const { return size_; }
 
+  // Empties the map and sizes it for `expected` keys, so that a map reused
+  // for many small sets (one per document) costs what the next set needs.
+  void reset(std::size_t expected) {
+    std::size_t slots = 64;
+    while (slots < 2 * expected) slots *= 2;
+    keys_.assign(slots, 0);
+    values_.assign(slots, kEmpty);
+    mask_ = slots - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+    size_ = 0;
+  }
+
  private:
   std::size_t slot_of(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
@@ -57,12 +69,7 @@ class FlatIdMap {
   void grow() {
     std::vector<std::uint64_t> keys = std::move(keys_);
     std::vector<std::uint32_t> values = std::move(values_);
-    const std::size_t slots = std::max<std::size_t>(64, 2 * values.size());
-    keys_.assign(slots, 0);
-    values_.assign(slots, kEmpty);
-    mask_ = slots - 1;
-    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
-    size_ = 0;
+    reset(std::max<std::size_t>(32, values.size()));
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i] != kEmpty) try_emplace(keys[i], values[i]);
     }

@@ -59,15 +59,15 @@ bool Gazetteer::add(std::span<const std::string_view> keys, int category) {
   for (std::string_view key : keys)
     if (key.empty()) return false;
   std::uint64_t prefix = 0;
+  std::uint32_t* node = nullptr;  // valid until the next insertion
   for (std::size_t i = 0; i < keys.size(); ++i) {
     prefix = extend(prefix, keys[i]);
-    std::uint32_t* node = nodes_.try_emplace(prefix, 0).first;
+    node = nodes_.try_emplace(prefix, 0).first;
     if (i + 1 < keys.size()) *node |= kHasLonger;
   }
-  std::uint32_t* last = nodes_.try_emplace(prefix, 0).first;
   const std::uint32_t bit = 1u << category;
-  if ((*last & bit) == 0) ++phrase_count_;
-  *last |= bit;
+  if ((*node & bit) == 0) ++phrase_count_;
+  *node |= bit;
   return true;
 }
 

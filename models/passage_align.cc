@@ -18,15 +18,12 @@ constexpr std::size_t kMaxShingleRepeats = 16;
 constexpr double kUnbalancedEdge = 1.25;
 
 // The aligner's own shingle hash: b's shingles are hashed once per candidate
-// pair, so this is a few multiplies rather than XXH3. Terms are hashes
-// already; the final mix spreads them over the table's low bits. Never 0.
+// pair, so this is a few multiplies rather than XXH3 (terms are hashes
+// already).
 std::uint64_t local_shingle_hash(const std::uint32_t* terms, std::size_t k) {
   std::uint64_t h = 0x9E3779B97F4A7C15ull;
   for (std::size_t i = 0; i < k; ++i) h = (h ^ terms[i]) * 0xBF58476D1CE4E5B9ull;
-  h ^= h >> 31;
-  h *= 0x94D049BB133111EBull;
-  h ^= h >> 29;
-  return h == 0 ? 1 : h;
+  return h ^ (h >> 31);
 }
 
 // out[t] = index of the sentence holding term t, or kNoSentence.
@@ -109,17 +106,11 @@ void PassageAligner::align(std::uint32_t b_index, const PassageFeatures& b, bool
 }
 
 void PassageAligner::index_a_shingles() {
-  std::size_t slots = 16;
-  while (slots < 2 * a_shingles_.size()) slots *= 2;
-  slot_hashes_.assign(slots, 0);
-  slot_first_.resize(slots);
+  a_shingle_first_.reset(a_shingles_.size());
   for (std::size_t e = 0; e < a_shingles_.size(); ++e) {
-    const std::uint64_t hash = a_shingles_[e].first;
-    if (e > 0 && a_shingles_[e - 1].first == hash) continue;
-    std::size_t slot = hash & (slots - 1);
-    while (slot_hashes_[slot] != 0) slot = (slot + 1) & (slots - 1);
-    slot_hashes_[slot] = hash;
-    slot_first_[slot] = static_cast<std::uint32_t>(e);
+    if (e == 0 || a_shingles_[e - 1].first != a_shingles_[e].first) {
+      a_shingle_first_.try_emplace(a_shingles_[e].first, static_cast<std::uint32_t>(e));
+    }
   }
 }
 
@@ -127,13 +118,11 @@ void PassageAligner::index_a_shingles() {
 void PassageAligner::candidate_sentence_pairs(const PassageFeatures& b) {
   map_terms_to_sentences(b, b_sentence_of_);
   sentence_pairs_.clear();
-  const std::size_t mask = slot_hashes_.size() - 1;
   for (std::size_t q = 0; q + k_ <= b.terms.size(); ++q) {
     const std::uint64_t hash = local_shingle_hash(&b.terms[q], k_);
-    std::size_t slot = hash & mask;
-    while (slot_hashes_[slot] != 0 && slot_hashes_[slot] != hash) slot = (slot + 1) & mask;
-    if (slot_hashes_[slot] == 0) continue;
-    for (std::size_t e = slot_first_[slot]; e < a_shingles_.size() && a_shingles_[e].first == hash; ++e) {
+    const std::uint32_t* first = a_shingle_first_.find(hash);
+    if (first == nullptr) continue;
+    for (std::size_t e = *first; e < a_shingles_.size() && a_shingles_[e].first == hash; ++e) {
       for (std::size_t d = 0; d < k_; ++d) {
         const std::uint32_t i = a_sentence_of_[a_shingles_[e].second + d];
         const std::uint32_t j = b_sentence_of_[q + d];

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/flat_id_map.h"
 #include "models/lcs.h"
 #include "models/passages.h"
 
@@ -79,10 +80,7 @@ class PassageAligner {
   std::uint32_t a_index_ = 0;
   const PassageFeatures* a_ = nullptr;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> a_shingles_;  // (local hash, first term), sorted
-  // Open addressing over a's distinct shingles: slot -> local hash (0: empty)
-  // and the first of its entries in a_shingles_ (the rest follow it).
-  std::vector<std::uint64_t> slot_hashes_;
-  std::vector<std::uint32_t> slot_first_;
+  FlatIdMap a_shingle_first_;  // local hash -> its first entry in a_shingles_ (the rest follow it)
   std::vector<std::uint32_t> a_sentence_of_;                         // term -> sentence of a
   std::vector<std::uint32_t> b_sentence_of_;                         // term -> sentence of b
   std::vector<std::uint64_t> sentence_pairs_;                        // (i << 32 | j), sorted, unique
