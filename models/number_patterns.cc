@@ -135,7 +135,7 @@ Status NumberPatterns::bind_rules() {
   };
   static const std::vector<std::string_view> kGroupNames = {"words", "num",    "num2",  "scale", "cur",
                                                             "sub",   "subcur", "unit_scale", "sign", "whole",
-                                                            "numer", "denom",  "vulgar", "exp", "pow"};
+                                                            "numer", "denom",  "vulgar", "exp", "pow", "ten"};
   std::vector<RuleSet::Binding> bindings;
   if (Status s = rules_->bind(kRulesFile, kHandlers, kGroupNames, bindings); !s.ok()) return s;
   compiled_.resize(bindings.size());
@@ -498,6 +498,7 @@ bool NumberPatterns::parse_fraction(std::string_view text, const Match& m, std::
 bool NumberPatterns::parse_power(std::string_view text, const Match& m, std::vector<NumberMention>& out) const {
   double base = 0;
   if (!digits_value(m.group(g_num), {}, base)) return false;
+  if (m.has(g_ten) && m.group(g_ten) != "10") return false;  // "1.3x10^6" only
   double value = 0;
   if (m.has(g_exp)) {
     std::string_view exponent = m.group(g_exp);

@@ -52,7 +52,7 @@ class NumberPatterns {
   };
   enum Group : std::uint8_t {
     g_words, g_num, g_num2, g_scale, g_cur, g_sub, g_subcur, g_unit_scale, g_sign, g_whole, g_numer, g_denom, g_vulgar,
-    g_exp, g_pow, g_group_count
+    g_exp, g_pow, g_ten, g_group_count
   };
   struct CompiledRule {
     Handler handler = Handler::cardinal;
