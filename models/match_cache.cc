@@ -1,5 +1,7 @@
 #include "models/match_cache.h"
 
+#include <cstring>
+
 #include <xxhash.h>
 
 namespace newsmine {
@@ -8,6 +10,8 @@ namespace {
 bool is_word_byte(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
+
+constexpr std::size_t words_for(std::size_t bytes) { return (bytes + 7) / 8; }
 
 }  // namespace
 
@@ -24,33 +28,69 @@ void MatchCache::make_key(std::string_view text, std::size_t position, std::size
   }
 }
 
-MatchCache::MatchCache() : slots_(2 * kMaxEntries) {}
+MatchCache::MatchCache() : slots_(2 * kMaxEntries), arena_(new std::byte[kArenaWords * 8]) {}
 
-MatchCache::Entry* MatchCache::find(std::string_view key) {
+MatchCache::Entry MatchCache::entry_at(std::uint32_t block) const {
+  std::byte* at = arena_.get() + 8 * (block - 1);
+  Header header;
+  std::memcpy(&header, at, sizeof(header));
+  std::byte* after_key = at + 8 * (1 + words_for(header.key_length));
+  Match* matches = reinterpret_cast<Match*>(after_key);
+  Piece* pieces = reinterpret_cast<Piece*>(after_key + header.match_count * sizeof(Match));
+  return {matches, header.match_count, pieces};
+}
+
+bool MatchCache::find(std::string_view key, Entry& entry) const {
   const std::uint64_t hash = XXH3_64bits(key.data(), key.size());
+  const std::uint32_t check = static_cast<std::uint32_t>(hash >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.entry == 0) return nullptr;
-    if (slot.hash == hash && keys_[slot.entry - 1] == key) return &entries_[slot.entry - 1];
+    if (slot.block == 0) return false;
+    if (slot.check != check) continue;
+    const std::byte* at = arena_.get() + 8 * (slot.block - 1);
+    Header header;
+    std::memcpy(&header, at, sizeof(header));
+    if (header.key_length == key.size() && std::memcmp(at + 8, key.data(), key.size()) == 0) {
+      entry = entry_at(slot.block);
+      return true;
+    }
   }
 }
 
-MatchCache::Entry& MatchCache::insert(std::string_view key) {
-  if (entries_.size() >= kMaxEntries) {
-    slots_.assign(slots_.size(), Slot());
-    keys_.clear();
-    entries_.clear();
-  }
+void MatchCache::start_over() {
+  slots_.assign(slots_.size(), Slot());
+  used_words_ = 0;
+  entries_ = 0;
+}
+
+MatchCache::Entry MatchCache::insert(std::string_view key, Measured& measured) {
+  const std::size_t key_words = words_for(key.size());
+  const std::size_t words =
+      1 + key_words + measured.matches.size() * (sizeof(Match) / 8) + measured.pieces.size() * (sizeof(Piece) / 8);
+  // A match of megabytes (hostile input) is offered from where it was measured, not kept.
+  if (words > kArenaWords / 4) return measured.view();
+  if (entries_ >= kMaxEntries || used_words_ + words > kArenaWords) start_over();
+  std::byte* block = arena_.get() + 8 * used_words_;
+  const Header header{static_cast<std::uint32_t>(key.size()), static_cast<std::uint16_t>(measured.matches.size()),
+                      static_cast<std::uint16_t>(measured.pieces.size())};
+  std::memcpy(block, &header, sizeof(header));
+  std::memset(block + 8 * key_words, 0, 8);  // the key's padding (key_words > 0: a key holds its flags byte)
+  std::memcpy(block + 8, key.data(), key.size());
+  std::byte* after_key = block + 8 * (1 + key_words);
+  std::memcpy(after_key, measured.matches.data(), measured.matches.size() * sizeof(Match));
+  std::memcpy(after_key + measured.matches.size() * sizeof(Match), measured.pieces.data(),
+              measured.pieces.size() * sizeof(Piece));
+  const std::uint32_t index = static_cast<std::uint32_t>(used_words_ + 1);
+  used_words_ += words;
+  ++entries_;
+
   const std::uint64_t hash = XXH3_64bits(key.data(), key.size());
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
-  while (slots_[i].entry != 0) i = (i + 1) & mask;
-  keys_.emplace_back(key);
-  entries_.emplace_back();
-  slots_[i].hash = hash;
-  slots_[i].entry = static_cast<std::uint32_t>(entries_.size());
-  return entries_.back();
+  while (slots_[i].block != 0) i = (i + 1) & mask;
+  slots_[i] = {static_cast<std::uint32_t>(hash >> 32), index};
+  return entry_at(index);
 }
 
 }  // namespace newsmine

@@ -30,7 +30,7 @@ struct ScanScratch {
   std::vector<re2::StringPiece> pieces, light_pieces;
   std::string key;
   RuleMatch match;
-  MatchCache::Entry uncached;
+  MatchCache::Measured measured;
 };
 
 ScanScratch& scratch_for(std::uint64_t rule_set) {
@@ -52,27 +52,36 @@ bool lookbehind_holds(const RuleSet::Rule& rule, std::string_view text, std::uin
   return rule.lookbehind->Match(before, from, start, RE2::UNANCHORED, nullptr, 0);
 }
 
-// Fills `entry` with the rules of `candidates` (sorted) that match at
+// Fills `measured` with the rules of `candidates` (sorted) that match at
 // `start`, each ending by `limit`, with their lengths (a DFA run each; no
-// captures yet, no look-behinds): longest first, then in rule order.
+// captures yet, no look-behinds): longest first, then in rule order; and
+// room for the pieces of each.
 void measure(const std::vector<RuleSet::Rule>& rules, std::string_view text, std::uint32_t start,
-             std::uint32_t limit, const std::vector<int>& candidates, MatchCache::Entry& entry) {
-  entry.matches.clear();
-  entry.pieces.clear();
+             std::uint32_t limit, const std::vector<int>& candidates, MatchCache::Measured& measured) {
+  std::vector<MatchCache::Match>& matches = measured.matches;
+  matches.clear();
   for (int index : candidates) {
+    const RE2& regex = *rules[static_cast<std::size_t>(index)].regex;
     re2::StringPiece whole;
-    if (!rules[static_cast<std::size_t>(index)].regex->Match(text, start, limit, RE2::ANCHOR_START, &whole, 1)) continue;
-    MatchCache::Match& match = entry.matches.emplace_back();
+    if (!regex.Match(text, start, limit, RE2::ANCHOR_START, &whole, 1)) continue;
+    MatchCache::Match& match = matches.emplace_back();
     match.rule = index;
     match.length = static_cast<std::uint32_t>(whole.size());
+    match.piece_count = static_cast<std::uint16_t>(regex.NumberOfCapturingGroups() + 1);
   }
   // Longest first, equal lengths in rule order: an insertion sort, stable
   // and without the buffer std::stable_sort allocates (there are a few).
-  for (std::size_t i = 1; i < entry.matches.size(); ++i) {
-    for (std::size_t j = i; j > 0 && entry.matches[j - 1].length < entry.matches[j].length; --j) {
-      std::swap(entry.matches[j - 1], entry.matches[j]);
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    for (std::size_t j = i; j > 0 && matches[j - 1].length < matches[j].length; --j) {
+      std::swap(matches[j - 1], matches[j]);
     }
   }
+  std::uint32_t pieces = 0;
+  for (MatchCache::Match& match : matches) {
+    match.first_piece = pieces;
+    pieces += match.piece_count;
+  }
+  measured.pieces.assign(pieces, MatchCache::Piece());
 }
 
 // Finds the groups of `match` at `start` with the rule's light pattern: true
@@ -94,10 +103,11 @@ bool light_capture(const LightCapture& light, std::string_view text, std::uint32
   return true;
 }
 
-// Runs the captures of `match` (once) and stores its pieces in `entry`: with
-// the light pattern when it can, else with the rule's own.
+// Runs the captures of `match` (once) and stores its pieces in the room
+// `entry` has for them: with the light pattern when it can, else with the
+// rule's own.
 void capture(const std::vector<RuleSet::Rule>& rules, const std::vector<LightCapture>& light,
-             std::string_view text, std::uint32_t start, MatchCache::Match& match, MatchCache::Entry& entry,
+             std::string_view text, std::uint32_t start, MatchCache::Match& match, const MatchCache::Entry& entry,
              std::vector<re2::StringPiece>& light_pieces, std::vector<re2::StringPiece>& pieces) {
   const std::size_t index = static_cast<std::size_t>(match.rule);
   const RE2& regex = *rules[index].regex;
@@ -108,13 +118,11 @@ void capture(const std::vector<RuleSet::Rule>& rules, const std::vector<LightCap
     pieces.assign(static_cast<std::size_t>(count), re2::StringPiece());
     regex.Match(text, start, start + match.length, RE2::ANCHOR_START, pieces.data(), count);
   }
-  match.first_piece = static_cast<std::uint32_t>(entry.pieces.size());
-  match.piece_count = static_cast<std::uint32_t>(pieces.size());
-  for (const re2::StringPiece& piece : pieces) {
-    MatchCache::Piece& cached = entry.pieces.emplace_back();
-    if (piece.data() != nullptr) {
-      cached.offset = static_cast<std::int32_t>(offset_in(text, piece) - start);
-      cached.length = static_cast<std::int32_t>(piece.size());
+  MatchCache::Piece* room = entry.pieces + match.first_piece;
+  for (std::size_t i = 0; i < pieces.size() && i < match.piece_count; ++i) {
+    if (pieces[i].data() != nullptr) {
+      room[i].offset = static_cast<std::int32_t>(offset_in(text, pieces[i]) - start);
+      room[i].length = static_cast<std::int32_t>(pieces[i].size());
     }
   }
   match.captured = true;
@@ -124,10 +132,10 @@ void capture(const std::vector<RuleSet::Rule>& rules, const std::vector<LightCap
 // order, as lane `lane`, those whose look-behind holds; returns the end of
 // the accepted one, or 0.
 std::uint32_t offer(const RuleSet& set, const RuleSet::Impl& impl, int lane, std::string_view text, std::uint32_t start,
-                    MatchCache::Entry& entry, const RuleSet::Accept& accept, ScanScratch& scratch) {
+                    const MatchCache::Entry& entry, const RuleSet::Accept& accept, ScanScratch& scratch) {
   const std::vector<RuleSet::Rule>& rules = set.rules();
   RuleMatch& match = scratch.match;
-  for (MatchCache::Match& cached : entry.matches) {
+  for (MatchCache::Match& cached : entry) {
     const std::size_t index = static_cast<std::size_t>(cached.rule);
     if (!lookbehind_holds(rules[index], text, start)) continue;
     if (!cached.captured) capture(rules, impl.light, text, start, cached, entry, scratch.light_pieces, scratch.pieces);
@@ -207,8 +215,8 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
       continue;
     }
     MatchCache::make_key(text, start, at.limit, impl.nonzero_digits_alike, scratch.key);
-    MatchCache::Entry* entry = scratch.cache.find(scratch.key);
-    if (entry == nullptr) {
+    MatchCache::Entry entry;
+    if (!scratch.cache.find(scratch.key, entry)) {
       // Which rules match here (the Set sees the byte before the start and
       // the one after the longest match), and how far each reaches.
       const std::size_t context = start > 0 ? start - 1 : 0;
@@ -220,10 +228,10 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
         for (std::size_t i = 0; i < set.rules().size(); ++i) scratch.candidates.push_back(static_cast<int>(i));
       }
       std::sort(scratch.candidates.begin(), scratch.candidates.end());
-      entry = &scratch.cache.insert(scratch.key);
-      measure(set.rules(), text, start, at.limit, scratch.candidates, *entry);
+      measure(set.rules(), text, start, at.limit, scratch.candidates, scratch.measured);
+      entry = scratch.cache.insert(scratch.key, scratch.measured);
     }
-    const std::uint32_t end = offer(set, impl, static_cast<int>(lane), text, start, *entry, accept, scratch);
+    const std::uint32_t end = offer(set, impl, static_cast<int>(lane), text, start, entry, accept, scratch);
     resume = end > 0 ? end : start + 1;
   }
 }
@@ -242,8 +250,8 @@ void RuleSet::scan_reference(std::string_view text, const Accept& accept) const 
   std::size_t position = 0;
   while (position < text.size()) {
     const std::uint32_t start = static_cast<std::uint32_t>(position);
-    measure(rules_, text, start, static_cast<std::uint32_t>(text.size()), every_rule, scratch.uncached);
-    const std::uint32_t end = offer(*this, *impl_, 0, text, start, scratch.uncached, accept, scratch);
+    measure(rules_, text, start, static_cast<std::uint32_t>(text.size()), every_rule, scratch.measured);
+    const std::uint32_t end = offer(*this, *impl_, 0, text, start, scratch.measured.view(), accept, scratch);
     position = end > 0 ? end : start + 1;
   }
 }
