@@ -102,6 +102,7 @@ constexpr std::uint64_t kWordKey = 0x9E3779B97F4A7C15ull;        // a whole star
 constexpr std::uint64_t kPrefixKey = 0xD6E8FEB86659FD93ull;      // a start prefix
 constexpr std::uint64_t kDigitTokenKey = 0xA0761D6478BD642Full;  // a whole word after a digit run
 constexpr std::uint64_t kDigitPrefixKey = 0xE7037ED1A0B428DBull; // a prefix of a word after a digit run
+constexpr std::uint64_t kFollowerKey = 0xBF58476D1CE4E5B9ull;    // a whole word after a start word
 
 // Bits 1..count set: the prefix lengths a word of `count` letters has.
 std::uint64_t lengths_up_to(std::size_t count) { return count >= 63 ? ~1ull : (2ull << count) - 2; }
@@ -364,21 +365,42 @@ void RuleAnchors::build_table() {
     }
     if (fits) break;
   }
-  std::size_t pairs = 0;
-  for (const Entry& entry : entries_) pairs += entry.next.words.size();
-  // Whole words that may follow a start word go to one hash set of pairs; a
-  // collision only lets a position through that the regex then rejects.
-  std::size_t pair_capacity = 16;
-  while (pair_capacity < 4 * pairs) pair_capacity *= 2;
-  next_words_.assign(pair_capacity, 0);
-  pair_shift_ = 64 - static_cast<unsigned>(std::countr_zero(pair_capacity));
+  // Number the whole words that may follow a start word, then give each
+  // entry the bits of its own.
+  auto is_follower = [](const NextToken& next) {
+    return !next.any && std::all_of(next.words.begin(), next.words.end(),
+                                    [](const StartWord& word) { return letter_word(word.prefix); });
+  };
+  std::vector<std::uint64_t> followers;
+  for (const Entry& entry : entries_) {
+    if (!is_follower(entry.next)) continue;
+    for (const StartWord& word : entry.next.words) {
+      if (word.whole) followers.push_back(fold_letters(word.prefix));
+    }
+  }
+  std::sort(followers.begin(), followers.end());
+  followers.erase(std::unique(followers.begin(), followers.end()), followers.end());
+  std::size_t follower_slots = 16;
+  while (follower_slots < 2 * followers.size()) follower_slots *= 2;
+  follower_keys_.assign(follower_slots, 0);
+  follower_ids_.assign(follower_slots, 0);
+  follower_shift_ = 64 - static_cast<unsigned>(std::countr_zero(follower_slots));
+  for (std::size_t id = 0; id < followers.size(); ++id) {
+    const std::uint64_t key = followers[id] * kFollowerKey;
+    std::size_t slot = key >> follower_shift_;
+    while (follower_keys_[slot] != 0) slot = (slot + 1) & (follower_slots - 1);
+    follower_keys_[slot] = key;
+    follower_ids_[slot] = static_cast<std::uint16_t>(id);
+  }
+  follower_words_ = (followers.size() + 63) / 64;
+  follower_bits_.assign(entries_.size() * follower_words_, 0);
   for (std::size_t e = 0; e < entries_.size(); ++e) {
     NextToken& next = entries_[e].next;
     if (next.any) {
       next.words.clear();
       continue;
     }
-    if (!std::all_of(next.words.begin(), next.words.end(), [](const StartWord& word) { return letter_word(word.prefix); })) {
+    if (!is_follower(next)) {
       next = NextToken();  // not a letter word: let any token through
       continue;
     }
@@ -388,10 +410,8 @@ void RuleAnchors::build_table() {
         prefixes.push_back(word);
         continue;
       }
-      const std::uint64_t key = pair_key(e, fold_letters(word.prefix));
-      std::size_t slot = key >> pair_shift_;
-      while (next_words_[slot] != 0 && next_words_[slot] != key) slot = (slot + 1) & (pair_capacity - 1);
-      next_words_[slot] = key;
+      const int id = follower(fold_letters(word.prefix));
+      follower_bits_[e * follower_words_ + static_cast<std::size_t>(id) / 64] |= 1ull << (id % 64);
     }
     next.words = std::move(prefixes);
     for (const StartWord& prefix : next.words) entries_[e].prefix_letters |= 1u << ((prefix.prefix[0] | 0x20) - 'a');
@@ -453,18 +473,19 @@ bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t 
   return any;
 }
 
-std::uint64_t RuleAnchors::pair_key(std::size_t word, std::uint64_t next_folded) {
-  const std::uint64_t key = (next_folded ^ ((word + 1) * 0xBF58476D1CE4E5B9ull)) * kWordKey;
-  return key == 0 ? 1 : key;
+int RuleAnchors::follower(std::uint64_t next_folded) const {
+  const std::uint64_t key = next_folded * kFollowerKey;
+  const std::size_t mask = follower_keys_.size() - 1;
+  for (std::size_t slot = key >> follower_shift_; follower_keys_[slot] != 0; slot = (slot + 1) & mask) {
+    if (follower_keys_[slot] == key) return follower_ids_[slot];
+  }
+  return -1;
 }
 
 bool RuleAnchors::has_pair(const Entry& word, std::uint64_t next_folded) const {
-  const std::uint64_t key = pair_key(word.index, next_folded);
-  const std::size_t mask = next_words_.size() - 1;
-  for (std::size_t slot = key >> pair_shift_; next_words_[slot] != 0; slot = (slot + 1) & mask) {
-    if (next_words_[slot] == key) return true;
-  }
-  return false;
+  const int id = follower(next_folded);
+  if (id < 0) return false;
+  return (follower_bits_[word.index * follower_words_ + static_cast<std::size_t>(id) / 64] >> (id % 64)) & 1;
 }
 
 bool RuleAnchors::next_allows_word(const Entry& word, std::string_view text, std::size_t end) const {

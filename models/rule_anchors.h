@@ -65,7 +65,7 @@ class RuleAnchors {
     std::uint64_t key = 0;
     std::uint32_t index = 0;  // in entries_
     RuleMask rules;
-    NextToken next;  // what may follow (merged over the rules); its whole words are in next_words_
+    NextToken next;  // what may follow (merged over the rules); its whole words are in follower_bits_
     std::uint32_t prefix_letters = 0;  // bit i: a word prefix in `next` begins with letter i
     std::uint64_t marks = 0;           // bit i: the word is required word i (required_)
     bool starts = false;               // rules.any(): a start word, not only a required one
@@ -127,8 +127,9 @@ class RuleAnchors {
   bool next_allows_word(const Entry& word, std::string_view text, std::size_t end) const;
   // True when the word of `next_folded` letters may follow start word `word`.
   bool has_pair(const Entry& word, std::uint64_t next_folded) const;
-  // The key of start word `word` followed by the word of `next_folded` letters.
-  static std::uint64_t pair_key(std::size_t word, std::uint64_t next_folded);
+  // The number of the whole word of `next_folded` letters among those that
+  // may follow a start word, or -1.
+  int follower(std::uint64_t next_folded) const;
   // The rules of digit_token_limited_ that allow the token at or after `end`, in `allowed`.
   void digit_token_allows(std::string_view text, std::size_t end, RuleMask& allowed) const;
   // Adds to `rules` those of the prefixes of kind `kind` (a key multiplier)
@@ -150,8 +151,16 @@ class RuleAnchors {
   std::vector<std::uint32_t> tag_entries_;    // the entry of each tag
   unsigned bucket_shift_ = 60;                // a key's bucket: key >> bucket_shift_
   std::uint64_t prefix_lengths_ = 0;          // bit k: some start prefix has k letters (k < 64)
-  std::vector<std::uint64_t> next_words_;     // pair_key(entry, a whole word that may follow); 0: empty
-  unsigned pair_shift_ = 64;
+  // The whole words that may follow a start word, numbered (a few hundred:
+  // number words, scales, units), and for each entry a bit for each of them
+  // that may follow it. Small enough to stay in the CPU caches, unlike one
+  // hash set of all the pairs (number words x what may follow them: 30,000),
+  // whose probe missed them every time.
+  std::vector<std::uint64_t> follower_keys_;  // folded letters x kFollowerKey; 0: empty
+  std::vector<std::uint16_t> follower_ids_;
+  unsigned follower_shift_ = 64;               // a key's slot: key >> follower_shift_
+  std::size_t follower_words_ = 0;             // 64-bit words of bits per entry
+  std::vector<std::uint64_t> follower_bits_;   // entries_.size() * follower_words_
   // How a byte other than a letter can begin a rule.
   enum ByteKind : std::uint8_t { kNoStart, kDigitStart, kSymbolBeforeDigit, kSymbolStart };
   std::array<std::uint8_t, 256> byte_kind_{};
