@@ -40,8 +40,9 @@ MatchCache::Entry MatchCache::entry_at(std::uint32_t block) const {
   return {matches, header.match_count, pieces};
 }
 
-bool MatchCache::find(std::string_view key, Entry& entry) const {
-  const std::uint64_t hash = XXH3_64bits(key.data(), key.size());
+std::uint64_t MatchCache::hash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }
+
+bool MatchCache::find(std::string_view key, std::uint64_t hash, Entry& entry) const {
   const std::uint32_t check = static_cast<std::uint32_t>(hash >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -64,7 +65,7 @@ void MatchCache::start_over() {
   entries_ = 0;
 }
 
-MatchCache::Entry MatchCache::insert(std::string_view key, Measured& measured) {
+MatchCache::Entry MatchCache::insert(std::string_view key, std::uint64_t hash, Measured& measured) {
   const std::size_t key_words = words_for(key.size());
   const std::size_t words =
       1 + key_words + measured.matches.size() * (sizeof(Match) / 8) + measured.pieces.size() * (sizeof(Piece) / 8);
@@ -85,7 +86,6 @@ MatchCache::Entry MatchCache::insert(std::string_view key, Measured& measured) {
   used_words_ += words;
   ++entries_;
 
-  const std::uint64_t hash = XXH3_64bits(key.data(), key.size());
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
   while (slots_[i].block != 0) i = (i + 1) & mask;

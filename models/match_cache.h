@@ -20,8 +20,9 @@
 //
 //   MatchCache cache;
 //   MatchCache::make_key(text, at, longest_end, /*fold_digits=*/false, key);
+//   const std::uint64_t hash = MatchCache::hash(key);
 //   MatchCache::Entry entry;
-//   if (!cache.find(key, entry)) entry = cache.insert(key, measured);
+//   if (!cache.find(key, hash, entry)) entry = cache.insert(key, hash, measured);
 #pragma once
 
 #include <cstddef>
@@ -72,12 +73,16 @@ class MatchCache {
 
   MatchCache();
 
+  // The hash of a key, for the calls below.
+  static std::uint64_t hash(std::string_view key);
+  // Starts fetching the slot of `hash` into the CPU caches, for a find() soon after.
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
   // True when `key` is there, with its entry in `entry`.
-  bool find(std::string_view key, Entry& entry) const;
+  bool find(std::string_view key, std::uint64_t hash, Entry& entry) const;
   // Stores `measured` under `key` (which must not be present) and returns
   // the stored entry; starts over when the cache is full. An entry too large
   // to keep is not stored: the view returned is then `measured`'s own.
-  Entry insert(std::string_view key, Measured& measured);
+  Entry insert(std::string_view key, std::uint64_t hash, Measured& measured);
 
  private:
   struct Slot {

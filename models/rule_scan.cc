@@ -28,7 +28,7 @@ struct ScanScratch {
   std::vector<Reach> reach;
   std::vector<int> candidates;
   std::vector<re2::StringPiece> pieces, light_pieces;
-  std::string key;
+  std::string key, next_key;
   RuleMatch match;
   MatchCache::Measured measured;
 };
@@ -206,17 +206,36 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
     if (limit != Reach::kNone) reach.push_back({start, limit});
     reached = std::max(reached, limit == Reach::kNone ? 0 : limit);
   }
+  // The cache lookups miss the CPU caches: the key of the next anchor whose
+  // reach is known is made one step ahead and its slot fetched meanwhile.
+  std::size_t prepared = reach.size();  // the anchor whose key is in scratch.next_key
+  std::uint64_t prepared_hash = 0;
   std::uint32_t resume = 0;  // this lane's scan position
-  for (Reach& at : reach) {
+  for (std::size_t r = 0; r < reach.size(); ++r) {
+    Reach& at = reach[r];
     const std::uint32_t start = at.start;
     if (start < resume) continue;
     if (at.limit == Reach::kLater && (at.limit = reach_at(impl, text, start)) == Reach::kNone) {
       resume = start + 1;
       continue;
     }
-    MatchCache::make_key(text, start, at.limit, impl.nonzero_digits_alike, scratch.key);
+    std::uint64_t hash;
+    if (prepared == r) {
+      std::swap(scratch.key, scratch.next_key);
+      hash = prepared_hash;
+    } else {
+      MatchCache::make_key(text, start, at.limit, impl.nonzero_digits_alike, scratch.key);
+      hash = MatchCache::hash(scratch.key);
+    }
+    if (r + 1 < reach.size() && reach[r + 1].limit != Reach::kLater) {
+      const Reach& next = reach[r + 1];
+      MatchCache::make_key(text, next.start, next.limit, impl.nonzero_digits_alike, scratch.next_key);
+      prepared = r + 1;
+      prepared_hash = MatchCache::hash(scratch.next_key);
+      scratch.cache.prefetch(prepared_hash);
+    }
     MatchCache::Entry entry;
-    if (!scratch.cache.find(scratch.key, entry)) {
+    if (!scratch.cache.find(scratch.key, hash, entry)) {
       // Which rules match here (the Set sees the byte before the start and
       // the one after the longest match), and how far each reaches.
       const std::size_t context = start > 0 ? start - 1 : 0;
@@ -229,7 +248,7 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
       }
       std::sort(scratch.candidates.begin(), scratch.candidates.end());
       measure(set.rules(), text, start, at.limit, scratch.candidates, scratch.measured);
-      entry = scratch.cache.insert(scratch.key, scratch.measured);
+      entry = scratch.cache.insert(scratch.key, hash, scratch.measured);
     }
     const std::uint32_t end = offer(set, impl, static_cast<int>(lane), text, start, entry, accept, scratch);
     resume = end > 0 ? end : start + 1;
