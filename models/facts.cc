@@ -28,4 +28,19 @@ Facts FactExtractor::extract(std::string_view text, std::string_view document_da
   return facts;
 }
 
+void FactExtractor::extract(std::span<const FactInput> articles, std::vector<Facts>& out) const {
+  out.assign(articles.size(), Facts());
+  std::vector<RuleScan> scans;
+  scans.reserve(articles.size());
+  for (const FactInput& article : articles) scans.emplace_back(*joined_, article.text);
+  for (RuleScan& scan : scans) scan.prepare(0);
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    out[i].dates = dates_->extract(articles[i].text, articles[i].document_date, scans[i], 0);
+  }
+  for (std::size_t i = 0; i < articles.size(); ++i) numbers_->prepare(out[i].dates, scans[i], 1);
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    out[i].numbers = numbers_->extract(articles[i].text, out[i].dates, scans[i], 1);
+  }
+}
+
 }  // namespace newsmine

@@ -12,9 +12,11 @@
 //   if (Status s = FactExtractor::load(ModelData::embedded(), facts); !s.ok()) fail(s.message());
 //   Facts found = facts->extract(text, "2020-05-30");
 //   for (const NumberMention& n : found.numbers) print(n.value, n.unit);
+//   facts->extract(batch_of_articles, facts_of_each);  // the same, faster
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +34,12 @@ struct Facts {
   std::vector<NumberMention> numbers;
 };
 
+// One article for the batch form of FactExtractor::extract().
+struct FactInput {
+  std::string_view text;
+  std::string_view document_date;
+};
+
 struct FactExtractorOptions {
   DateExtractorOptions dates;
   NumberExtractorOptions numbers;
@@ -45,6 +53,12 @@ class FactExtractor {
 
   // document_date as for DateExtractor::extract.
   Facts extract(std::string_view text, std::string_view document_date) const;
+  // The facts of each of `articles`, in `out`, as extract() gives them one
+  // by one; faster on short articles, as each step runs over all of them
+  // before the next, so that the regex engine's states and the match cache
+  // stay in the CPU caches (news articles are ~700 bytes: one at a time, a
+  // step's data is evicted by the next before it is used again).
+  void extract(std::span<const FactInput> articles, std::vector<Facts>& out) const;
 
   const DateExtractor& dates() const { return *dates_; }
   const NumberExtractor& numbers() const { return *numbers_; }

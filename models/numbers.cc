@@ -74,6 +74,10 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view text,
   return extract(text, dates, scan, 0);
 }
 
+void NumberExtractor::prepare(const std::vector<DateMention>& dates, RuleScan& scan, std::size_t lane) const {
+  scan.prepare(lane, DateSpans(dates).merged);
+}
+
 std::vector<NumberMention> NumberExtractor::extract(std::string_view text, const std::vector<DateMention>& dates,
                                                     RuleScan& scan, std::size_t lane) const {
   const DateSpans date_spans(dates);

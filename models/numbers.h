@@ -56,6 +56,9 @@ class NumberExtractor {
   // of `text` by a rule set joined from rules() and others (facts.h).
   std::vector<NumberMention> extract(std::string_view text, const std::vector<DateMention>& dates, RuleScan& scan,
                                      std::size_t lane) const;
+  // Measures lane `lane` of `scan` ahead of that extract() call, for the
+  // same dates (RuleScan::prepare).
+  void prepare(const std::vector<DateMention>& dates, RuleScan& scan, std::size_t lane) const;
 
   // The number rules, for joining with other rule sets.
   const RuleSet& rules() const;

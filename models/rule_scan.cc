@@ -7,7 +7,17 @@
 #include "models/rule_set_impl.h"
 
 namespace newsmine {
+
+// An anchor where some rule of the lane matches, and the end of the longest match there.
+struct RuleScan::Reach {
+  static constexpr std::uint32_t kNone = 0;           // no rule matches there
+  static constexpr std::uint32_t kLater = ~0u;        // not measured yet
+  std::uint32_t start = 0, limit = kNone;
+};
+
 namespace {
+
+using Reach = RuleScan::Reach;
 
 // The offset of a match piece inside `text`.
 std::uint32_t offset_in(std::string_view text, const re2::StringPiece& piece) {
@@ -16,16 +26,8 @@ std::uint32_t offset_in(std::string_view text, const re2::StringPiece& piece) {
 
 // Per-thread working memory of the scans, one per rule set: the match cache
 // and buffers reused from call to call.
-// An anchor where some rule of the lane matches, and the end of the longest match there.
-struct Reach {
-  static constexpr std::uint32_t kNone = 0;           // no rule matches there
-  static constexpr std::uint32_t kLater = ~0u;        // not measured yet
-  std::uint32_t start = 0, limit = kNone;
-};
-
 struct ScanScratch {
   MatchCache cache;
-  std::vector<Reach> reach;
   std::vector<int> candidates;
   std::vector<re2::StringPiece> pieces, light_pieces;
   std::string key, next_key;
@@ -170,26 +172,24 @@ RuleScan::RuleScan(const RuleSet& rules, std::string_view text) : rules_(rules),
   for (std::size_t i = 0; i < found.size(); ++i) static_cast<RuleAnchors::Anchor&>(anchors_[i]) = found[i];
 }
 
+RuleScan::RuleScan(RuleScan&&) noexcept = default;
 RuleScan::~RuleScan() = default;
 
-void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip) {
+void RuleScan::prepare(std::size_t lane, const std::vector<Span>& skip) {
   const RuleSet::Impl& joined = *rules_.impl_;
+  prepared_lane_ = ~std::size_t{0};
   if (lane >= joined.lanes.size()) return;
-  const RuleSet& set = *joined.lanes[lane];
-  const RuleSet::Impl& impl = *set.impl_;
+  const RuleSet::Impl& impl = *joined.lanes[lane]->impl_;
   // A rule whose required words the text lacks matches nowhere in it: the
   // anchors of no other rule need no reach run.
   const RuleMask lane_rules = joined.lane_rules[lane] & possible_;
-  ScanScratch& scratch = scratch_for(impl.id);
-  const std::string_view text = text_;
-  const std::size_t size = text.size();
-  // First how far the longest match reaches at each anchor of this lane, in
-  // one run over the anchors: the union DFA stays in the CPU caches, which
-  // the accept calls in between would otherwise evict. An anchor inside the
+  // How far the longest match reaches at each anchor of this lane, in one
+  // run over the anchors: the union DFA stays in the CPU caches, which the
+  // accept calls in between would otherwise evict. An anchor inside the
   // reach of an earlier one is most often inside the match accepted there
   // ("mln" in "5.1 mln dlrs"), so it is measured later, only if the scan
   // comes to it.
-  std::vector<Reach>& reach = scratch.reach;
+  std::vector<Reach>& reach = prepared_;
   reach.clear();
   auto next_skip = skip.begin();
   std::uint32_t reached = 0;
@@ -202,10 +202,25 @@ void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::
       reach.push_back({start, Reach::kLater});
       continue;
     }
-    const std::uint32_t limit = reach_at(impl, text, start);
+    const std::uint32_t limit = reach_at(impl, text_, start);
     if (limit != Reach::kNone) reach.push_back({start, limit});
     reached = std::max(reached, limit == Reach::kNone ? 0 : limit);
   }
+  prepared_lane_ = lane;
+  prepared_skip_ = skip;
+}
+
+void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip) {
+  const RuleSet::Impl& joined = *rules_.impl_;
+  if (lane >= joined.lanes.size()) return;
+  const RuleSet& set = *joined.lanes[lane];
+  const RuleSet::Impl& impl = *set.impl_;
+  ScanScratch& scratch = scratch_for(impl.id);
+  const std::string_view text = text_;
+  const std::size_t size = text.size();
+  if (prepared_lane_ != lane || prepared_skip_ != skip) prepare(lane, skip);
+  prepared_lane_ = ~std::size_t{0};  // used up: the kLater reaches are measured below
+  std::vector<Reach>& reach = prepared_;
   // The cache lookups miss the CPU caches: the key of the next anchor whose
   // reach is known is made one step ahead and its slot fetched meanwhile.
   std::size_t prepared = reach.size();  // the anchor whose key is in scratch.next_key

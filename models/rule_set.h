@@ -151,22 +151,34 @@ class RuleSet {
 class RuleScan {
  public:
   RuleScan(const RuleSet& rules, std::string_view text);
+  RuleScan(RuleScan&&) noexcept;
   ~RuleScan();
 
   struct Span {
     std::uint32_t start = 0, end = 0;
+    bool operator==(const Span&) const = default;
   };
   // Scans lane `lane` (maximal munch). No candidate is offered that begins
   // inside one of `skip` (sorted by start, not overlapping).
   void lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip = {});
+  // The first half of lane(): how far the longest match reaches at each
+  // anchor of `lane`, kept for the lane() call with the same skip that
+  // follows. Preparing many texts' scans before scanning any keeps the regex
+  // engine's states in the CPU caches (FactExtractor's batches).
+  void prepare(std::size_t lane, const std::vector<Span>& skip = {});
 
   struct Anchor;
+  struct Reach;
 
  private:
   const RuleSet& rules_;
   std::string_view text_;
   std::vector<Anchor> anchors_;
   RuleMask possible_;  // the rules whose required words the text has (rule_anchors.h)
+  // What prepare() measured: for this lane and skip, or none.
+  std::size_t prepared_lane_ = ~std::size_t{0};
+  std::vector<Span> prepared_skip_;
+  std::vector<Reach> prepared_;
 };
 
 }  // namespace newsmine
