@@ -84,23 +84,26 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view text, const
   // a vector of their exact size, instead of reallocating a new one per text.
   thread_local DateSpans date_spans;
   thread_local std::vector<NumberMention> mentions;
-  thread_local std::vector<NumberMention> found;
   date_spans.assign(dates);
   mentions.clear();
   // No number begins inside a date. A match may hold several numbers ("six
   // seven"); those that overlap a date or lie inside a URL are dropped, and a
-  // match left with none gives way to the next candidate.
+  // match left with none gives way to the next candidate. The match's numbers
+  // are parsed onto the end of `mentions` and the dropped ones closed up there.
   scan.lane(
       lane,
       [&](const RuleMatch& match) {
-        found.clear();
-        if (!patterns_->parse(text, match, found)) return false;
         const std::size_t before = mentions.size();
-        for (NumberMention& mention : found) {
+        if (!patterns_->parse(text, match, mentions)) return false;
+        std::size_t kept = before;
+        for (std::size_t k = before; k < mentions.size(); ++k) {
+          const NumberMention& mention = mentions[k];
           if (date_spans.overlaps(mention.start, mention.end) || inside_url(text, mention.start)) continue;
-          mentions.push_back(std::move(mention));
+          if (kept != k) mentions[kept] = std::move(mentions[k]);
+          ++kept;
         }
-        return mentions.size() > before;
+        mentions.resize(kept);
+        return kept > before;
       },
       date_spans.merged);
   return std::vector<NumberMention>(std::make_move_iterator(mentions.begin()), std::make_move_iterator(mentions.end()));
