@@ -7,7 +7,8 @@
 // next one on or after it in a sentence about the future. Anaphors and
 // comparisons ("the quarter", "a year earlier") go to date_discourse.h.
 // Without a document date every expression that needs one resolves to an
-// empty (null) value; the clock is never read. Pure functions, thread-safe.
+// empty (null) value; the clock is never read. Thread-safe: a context (and
+// the sentence tense it reads once, on first use) belongs to one extraction.
 //
 //   ResolveContext context;
 //   context.has_document_date = parse_iso_date("2020-05-30", context.document_date);
