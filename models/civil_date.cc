@@ -82,33 +82,54 @@ bool parse_iso_date(std::string_view text, CivilDate& out) {
 
 namespace {
 
-// Appends `value` as printf's "%0*d" with `width` would; the digits are
-// written directly for the values dates have, printf is the fallback.
-void append_padded(std::string& out, int value, int width) {
-  static constexpr int kLimit[] = {1, 10, 100, 1000, 10000};
-  if (value < 0 || width < 1 || width > 4 || value >= kLimit[width]) {
-    char buffer[16];
-    const int size = std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
-    out.append(buffer, static_cast<std::size_t>(size));
-    return;
-  }
-  char digits[4];
+constexpr int kPaddedLimit[] = {1, 10, 100, 1000, 10000};
+
+// Writes `value` at `at` as printf's "%0*d" with `width` would, for the
+// values dates have (0 <= value < 10^width, width 1..4); false for others.
+bool write_padded(char* at, int value, int width) {
+  if (value < 0 || width < 1 || width > 4 || value >= kPaddedLimit[width]) return false;
   for (int i = width - 1; i >= 0; --i) {
-    digits[i] = static_cast<char>('0' + value % 10);
+    at[i] = static_cast<char>('0' + value % 10);
     value /= 10;
   }
-  out.append(digits, static_cast<std::size_t>(width));
+  return true;
+}
+
+// Appends `value` as printf's "%0*d" with `width` would.
+void append_padded(std::string& out, int value, int width) {
+  char digits[4];
+  if (write_padded(digits, value, width)) {
+    out.append(digits, static_cast<std::size_t>(width));
+    return;
+  }
+  char buffer[16];
+  const int size = std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
+  out.append(buffer, static_cast<std::size_t>(size));
 }
 
 }  // namespace
 
+// The usual "YYYY-MM-DD" and "YYYY-MM" are written whole and appended at
+// once; other years go through append_padded() piece by piece.
 void append_date(std::string& out, const CivilDate& date) {
+  char text[10];
+  if (write_padded(text, date.year, 4) && write_padded(text + 5, date.month, 2) && write_padded(text + 8, date.day, 2)) {
+    text[4] = text[7] = '-';
+    out.append(text, sizeof text);
+    return;
+  }
   append_month(out, date.year, date.month);
   out += '-';
   append_padded(out, date.day, 2);
 }
 
 void append_month(std::string& out, int year, int month) {
+  char text[7];
+  if (write_padded(text, year, 4) && write_padded(text + 5, month, 2)) {
+    text[4] = '-';
+    out.append(text, sizeof text);
+    return;
+  }
   append_year(out, year);
   out += '-';
   append_padded(out, month, 2);

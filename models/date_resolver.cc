@@ -32,22 +32,29 @@ int season_year(int index, int direction, const CivilDate& doc) {
   return doc.year;
 }
 
-// The year (document year - 1, + 0 or + 1) that puts month/day nearest the
-// document date, days ahead counting `ahead_weight` times (news mostly reports the past).
-int nearest_year(int month, int day, const CivilDate& doc, int ahead_weight) {
+// The years (document year - 1, + 0 or + 1) that put month/day nearest the
+// document date, days ahead counting five times (`past`: a sentence about
+// the past) or twice (`tenseless`: news mostly reports the past). One pass
+// over the three candidates gives both.
+void nearest_years(int month, int day, const CivilDate& doc, int& past, int& tenseless) {
   const std::int64_t today = to_days(doc);
-  int best = doc.year;
-  std::int64_t best_distance = -1;
+  past = tenseless = doc.year;
+  std::int64_t best_past = -1, best_tenseless = -1;
   for (int year = doc.year - 1; year <= doc.year + 1; ++year) {
     const int last = days_in_month(year, month);
     const std::int64_t when = to_days({year, month, day > 0 ? (day > last ? last : day) : (last + 1) / 2});
-    const std::int64_t distance = when > today ? ahead_weight * (when - today) : today - when;
-    if (best_distance < 0 || distance < best_distance) {
-      best = year;
-      best_distance = distance;
+    const std::int64_t ahead = when > today ? when - today : 0;
+    const std::int64_t behind = when > today ? 0 : today - when;
+    const std::int64_t distance_past = 5 * ahead + behind, distance_tenseless = 2 * ahead + behind;
+    if (best_past < 0 || distance_past < best_past) {
+      past = year;
+      best_past = distance_past;
+    }
+    if (best_tenseless < 0 || distance_tenseless < best_tenseless) {
+      tenseless = year;
+      best_tenseless = distance_tenseless;
     }
   }
-  return best;
 }
 
 // Appends the day, month or year; false (appending nothing) for an impossible day.
@@ -65,9 +72,10 @@ bool append_part(std::string& out, int year, int month, int day) {
 }
 
 // Days from the document date to the named weekday `index` (see ParsedDate::direction).
-int weekday_delta(int index, int direction, Tense tense, const CivilDate& doc) {
+int weekday_delta(int index, int direction, const SentenceTense& tense, const CivilDate& doc) {
   const int today = weekday(doc);
-  if (direction == 0) direction = tense == Tense::future ? 2 : 0;
+  if (direction == 0 && index == today) return 0;  // today in either tense: the tense is not read
+  if (direction == 0) direction = tense() == Tense::future ? 2 : 0;
   if (direction <= 0) {
     int back = (today - index + 7) % 7;
     if (direction < 0 && back == 0) back = 7;
@@ -98,14 +106,19 @@ bool year_of(int month, int day, const ResolveContext& context, int& year) {
   const CivilDate& d = context.document_date;
   if (!context.nearest_year || month == 0) {
     year = d.year;
-  } else if (context.tense == Tense::future) {  // the next such day or month, from the document date on
-    const bool passed = month < d.month || (month == d.month && day > 0 && day < d.day);
-    year = passed ? d.year + 1 : d.year;
-  } else if (context.tense == Tense::past) {  // the nearest, leaning harder to the past
-    year = nearest_year(month, day, d, 5);
-  } else {
-    year = nearest_year(month, day, d, 2);
+    return true;
   }
+  // The year each tense picks; the tense is read only when they differ.
+  const bool passed = month < d.month || (month == d.month && day > 0 && day < d.day);
+  const int future = passed ? d.year + 1 : d.year;  // the next such day or month, from the document date on
+  int past = 0, tenseless = 0;  // the nearest, leaning harder to the past or less so
+  nearest_years(month, day, d, past, tenseless);
+  if (future == past && past == tenseless) {
+    year = past;
+    return true;
+  }
+  const Tense tense = context.tense();
+  year = tense == Tense::future ? future : tense == Tense::past ? past : tenseless;
   return true;
 }
 
@@ -129,7 +142,7 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
     }
     // A year named before in the sentence, unless the sentence speaks of a
     // future that year cannot hold.
-    if (context.year_hint != 0 && !(doc && context.tense == Tense::future && context.year_hint < d.year)) {
+    if (context.year_hint != 0 && !(doc && context.year_hint < d.year && context.tense() == Tense::future)) {
       year = context.year_hint;
       return true;
     }
@@ -231,6 +244,7 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
         // Of the occurrences around the document date, the one the direction
         // or the tense asks for; bare and tenseless, the nearest (ahead counting twice).
         const std::int64_t today = to_days(d);
+        const Tense tense = context.tense();
         std::int64_t best = -1;
         for (int candidate = d.year - 1; candidate <= d.year + 1; ++candidate) {
           const std::int64_t delta = to_days(holiday_date(date.holiday, candidate)) - today;
@@ -238,9 +252,9 @@ Resolved resolve(const ParsedDate& date, const ResolveContext& context) {
           std::int64_t cost = delta >= 0 ? 2 * delta : -delta;
           if (date.direction < 0) allowed = delta < 0;
           if (date.direction == 1) allowed = delta > 0;
-          if (date.direction == 2 || (date.direction == 0 && context.tense == Tense::future)) allowed = delta >= 0;
-          if (date.direction == 0 && context.tense == Tense::past) allowed = delta <= 0;
-          if (date.direction != 0 || context.tense != Tense::unknown) cost = delta >= 0 ? delta : -delta;
+          if (date.direction == 2 || (date.direction == 0 && tense == Tense::future)) allowed = delta >= 0;
+          if (date.direction == 0 && tense == Tense::past) allowed = delta <= 0;
+          if (date.direction != 0 || tense != Tense::unknown) cost = delta >= 0 ? delta : -delta;
           if (allowed && (best < 0 || cost < best)) {
             best = cost;
             year = candidate;

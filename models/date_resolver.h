@@ -7,14 +7,17 @@
 // next one on or after it in a sentence about the future. Anaphors and
 // comparisons ("the quarter", "a year earlier") go to date_discourse.h.
 // Without a document date every expression that needs one resolves to an
-// empty (null) value; the clock is never read. Pure functions, thread-safe.
+// empty (null) value; the clock is never read. Thread-safe: a context (and
+// the sentence tense it reads once, on first use) belongs to one extraction.
 //
 //   ResolveContext context;
 //   context.has_document_date = parse_iso_date("2020-05-30", context.document_date);
 //   Resolved r = resolve(parsed, context);  // r.value "2019", r.kind DateKind::relative
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "models/civil_date.h"
 #include "models/date_discourse.h"
@@ -23,6 +26,34 @@
 #include "models/mentions.h"
 
 namespace newsmine {
+
+// The tense of a mention's sentence, read from the text (TenseCues::tense_at)
+// only when first asked: it is the dearest step of resolving a date, and
+// many year-less dates ("in October", "on Friday") come out the same in
+// every tense. Default: Tense::unknown, nothing to read.
+class SentenceTense {
+ public:
+  SentenceTense() = default;
+  explicit SentenceTense(Tense known) : tense_(known) {}
+  // The tense around text[start, end), as cues.tense_at(text, start, end, adjacent) gives it.
+  SentenceTense(const TenseCues& cues, std::string_view text, std::size_t start, std::size_t end, bool adjacent)
+      : cues_(&cues), text_(text), start_(start), end_(end), adjacent_(adjacent) {}
+
+  Tense operator()() const {
+    if (cues_ != nullptr) {
+      tense_ = cues_->tense_at(text_, start_, end_, adjacent_);
+      cues_ = nullptr;
+    }
+    return tense_;
+  }
+
+ private:
+  mutable const TenseCues* cues_ = nullptr;  // null once read (or when known)
+  std::string_view text_;
+  std::size_t start_ = 0, end_ = 0;
+  bool adjacent_ = false;
+  mutable Tense tense_ = Tense::unknown;
+};
 
 struct ResolveContext {
   bool has_document_date = false;
@@ -35,7 +66,7 @@ struct ResolveContext {
   // when the sentence speaks of the past ("payable Dec. 7" stays ahead, "In
   // January, it bought" does not). When false: in the document's year.
   bool nearest_year = true;
-  Tense tense = Tense::unknown;  // of the mention's sentence (date_tense.h)
+  SentenceTense tense;           // of the mention's sentence (date_tense.h)
   const Focus* focus = nullptr;  // the periods in focus, for anaphors and comparisons
 };
 

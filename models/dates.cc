@@ -50,8 +50,8 @@ class MentionBuilder {
         (start - hint_end_ > options_.year_hint_window || sentence_break(text_, hint_end_, start))) {
       context_.year_hint = 0;
     }
-    context_.tense = needs_tense(date) ? tense_.tense_at(text_, start, end, date.form != DateForm::weekday)
-                                       : Tense::unknown;
+    context_.tense = needs_tense(date) ? SentenceTense(tense_, text_, start, end, date.form != DateForm::weekday)
+                                       : SentenceTense();
     expire_focus(focus_, text_, start);
     Resolved resolved = resolve(date, context_);
     note_focus(focus_, date, resolved, context_, end);

@@ -1,14 +1,14 @@
 #include "models/number_phrase.h"
 
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <utility>
-
-#include <xxhash.h>
 
 #include "models/number_digits.h"
 #include "models/rule_files.h"
@@ -500,9 +500,10 @@ namespace {
 
 // Per-thread memory of the phrases split, by their bytes, for phrases read
 // without a look at the words around them (fractions and ratios may look:
-// "a third of", "15 in 16 months"). Two-way set-associative by an XXH3 hash
-// of the reader and the bytes: a new phrase evicts the older of its set, so
-// the table stays small and a lookup is one hash and at most two compares.
+// "a third of", "15 in 16 months"). Two-way set-associative: a new phrase
+// evicts the older of its set, so the table stays small. A phrase of at most
+// 24 bytes is its key, packed into three zero-padded integers, so a lookup
+// is a few multiplies and three compares, with no call to a hash library.
 // Short phrases of few numbers only.
 class SplitCache {
  public:
@@ -510,42 +511,67 @@ class SplitCache {
   static constexpr std::size_t kMaxPhrase = 24;
   static constexpr std::size_t kMaxNumbers = 2;
 
+  // The bytes of a phrase, zero-padded to kMaxPhrase, and their hash.
+  struct Key {
+    std::uint64_t words[kMaxPhrase / 8] = {};
+    std::uint64_t hash = 0;
+  };
+
   // What split() found in one phrase, with offsets relative to its start.
   struct Slot {
-    std::uint64_t hash = 0;
+    Key key;
     std::uint32_t reader = 0;  // 0: empty
     std::uint8_t size = 0;
     std::uint8_t count = 0;
     std::uint8_t unit = 0;
-    char bytes[kMaxPhrase];
     PhraseNumber numbers[kMaxNumbers];
   };
 
   static bool fits(std::string_view phrase) { return phrase.size() <= kMaxPhrase; }
 
+  // The mask that keeps the first `bytes` bytes (in memory order) of a word.
+  static std::uint64_t first_bytes(std::size_t bytes) {
+    if (bytes >= 8) return ~0ull;
+    if (bytes == 0) return 0;
+    return std::endian::native == std::endian::little ? (1ull << (8 * bytes)) - 1 : ~0ull << (8 * (8 - bytes));
+  }
+
+  // The key of text[start, start + size), size <= kMaxPhrase, for `reader`.
+  static Key key_of(std::string_view text, std::size_t start, std::size_t size, std::uint32_t reader) {
+    Key key;
+    if (start + kMaxPhrase <= text.size()) {
+      std::memcpy(key.words, text.data() + start, kMaxPhrase);  // a fixed size: three loads, no call
+      for (std::size_t k = 0; k < std::size(key.words); ++k) key.words[k] &= first_bytes(size > 8 * k ? size - 8 * k : 0);
+    } else {
+      std::memcpy(key.words, text.data() + start, size);
+    }
+    std::uint64_t h = (static_cast<std::uint64_t>(reader) << 32 | size) * 0x9E3779B97F4A7C15ull;
+    for (const std::uint64_t word : key.words) h = (h ^ word) * 0xC2B2AE3D27D4EB4Full;
+    key.hash = h ^ (h >> 29);
+    return key;
+  }
+
   // The phrase's slot, the more recent of its set; null when absent.
-  const Slot* find(std::uint32_t reader, std::string_view phrase, std::uint64_t& hash) {
-    hash = XXH3_64bits_withSeed(phrase.data(), phrase.size(), reader);
-    Slot* set = set_of(hash);
-    if (holds(set[0], reader, phrase, hash)) return &set[0];
-    if (!holds(set[1], reader, phrase, hash)) return nullptr;
+  const Slot* find(std::uint32_t reader, std::size_t size, const Key& key) {
+    Slot* set = set_of(key.hash);
+    if (holds(set[0], reader, size, key)) return &set[0];
+    if (!holds(set[1], reader, size, key)) return nullptr;
     std::swap(set[0], set[1]);
     return &set[0];
   }
 
-  // Remembers the numbers out[first...] that text[start, unit) of `phrase` gave.
-  void insert(std::uint32_t reader, std::string_view phrase, std::uint64_t hash, std::uint32_t start, std::uint32_t unit,
+  // Remembers the numbers out[first...] that text[start, unit) of the phrase gave.
+  void insert(std::uint32_t reader, std::size_t size, const Key& key, std::uint32_t start, std::uint32_t unit,
               const std::vector<PhraseNumber>& out, std::size_t first) {
     if (out.size() - first > kMaxNumbers) return;
-    Slot* set = set_of(hash);
+    Slot* set = set_of(key.hash);
     set[1] = set[0];
     Slot& slot = set[0];
-    slot.hash = hash;
+    slot.key = key;
     slot.reader = reader;
-    slot.size = static_cast<std::uint8_t>(phrase.size());
+    slot.size = static_cast<std::uint8_t>(size);
     slot.count = static_cast<std::uint8_t>(out.size() - first);
     slot.unit = static_cast<std::uint8_t>(unit - start);
-    std::memcpy(slot.bytes, phrase.data(), phrase.size());
     for (std::size_t k = 0; k < slot.count; ++k) {
       slot.numbers[k] = out[first + k];
       slot.numbers[k].start -= start;
@@ -554,14 +580,14 @@ class SplitCache {
   }
 
  private:
-  static bool holds(const Slot& slot, std::uint32_t reader, std::string_view phrase, std::uint64_t hash) {
-    return slot.hash == hash && slot.reader == reader && slot.size == phrase.size() &&
-           std::memcmp(slot.bytes, phrase.data(), phrase.size()) == 0;
+  static bool holds(const Slot& slot, std::uint32_t reader, std::size_t size, const Key& key) {
+    return slot.key.hash == key.hash && slot.reader == reader && slot.size == size &&
+           slot.key.words[0] == key.words[0] && slot.key.words[1] == key.words[1] && slot.key.words[2] == key.words[2];
   }
 
   Slot* set_of(std::uint64_t hash) {
     if (slots_.empty()) slots_.resize(2 * kSets);
-    return &slots_[2 * (hash & (kSets - 1))];
+    return &slots_[2 * ((hash >> 32) & (kSets - 1))];
   }
 
   std::vector<Slot> slots_;
@@ -576,9 +602,10 @@ std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, st
   thread_local Tokens tokens;
   const std::string_view phrase = text.substr(start, end - start);
   const bool cacheable = SplitCache::fits(phrase);
-  std::uint64_t hash = 0;
+  SplitCache::Key key;
   if (cacheable) {
-    if (const SplitCache::Slot* hit = cache.find(id_, phrase, hash)) {
+    key = SplitCache::key_of(text, start, phrase.size(), id_);
+    if (const SplitCache::Slot* hit = cache.find(id_, phrase.size(), key)) {
       for (std::size_t k = 0; k < hit->count; ++k) {
         PhraseNumber number = hit->numbers[k];
         number.start += start;
@@ -591,7 +618,7 @@ std::uint32_t NumberPhrase::split(std::string_view text, std::uint32_t start, st
   const std::size_t first = out.size();
   bool looked_around = false;
   const std::uint32_t unit = split_tokens(text, start, end, tokens, out, looked_around);
-  if (cacheable && !looked_around) cache.insert(id_, phrase, hash, start, unit, out, first);
+  if (cacheable && !looked_around) cache.insert(id_, phrase.size(), key, start, unit, out, first);
   return unit;
 }
 

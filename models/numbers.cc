@@ -1,6 +1,7 @@
 #include "models/numbers.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "models/number_patterns.h"
@@ -15,17 +16,22 @@ constexpr const char* kSelfTestFile = "numbers.selftest.tsv";
 
 // Date spans sorted by start, with the largest end seen so far, so that any
 // input (even overlapping dates) answers "does [start, end) touch a date?" in O(log n).
+// Kept per thread and refilled for each text, so its vectors are allocated once.
 struct DateSpans {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted;
   std::vector<std::uint32_t> starts;
   std::vector<std::uint32_t> max_ends;
+  std::vector<RuleScan::Span> merged;  // the dates as sorted spans that do not overlap
 
-  explicit DateSpans(const std::vector<DateMention>& dates) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
-    spans.reserve(dates.size());
-    for (const DateMention& date : dates) spans.emplace_back(date.start, date.end);
-    std::sort(spans.begin(), spans.end());
+  void assign(const std::vector<DateMention>& dates) {
+    sorted.clear();
+    starts.clear();
+    max_ends.clear();
+    merged.clear();
+    for (const DateMention& date : dates) sorted.emplace_back(date.start, date.end);
+    std::sort(sorted.begin(), sorted.end());
     std::uint32_t max_end = 0;
-    for (const auto& [start, end] : spans) {
+    for (const auto& [start, end] : sorted) {
       max_end = std::max(max_end, end);
       starts.push_back(start);
       max_ends.push_back(max_end);
@@ -36,8 +42,6 @@ struct DateSpans {
       }
     }
   }
-
-  std::vector<RuleScan::Span> merged;  // the dates as sorted spans that do not overlap
 
   bool overlaps(std::uint32_t start, std::uint32_t end) const {
     const auto after = std::lower_bound(starts.begin(), starts.end(), end);
@@ -80,26 +84,33 @@ void NumberExtractor::prepare(const std::vector<DateMention>& dates, RuleScan& s
 
 std::vector<NumberMention> NumberExtractor::extract(std::string_view text, const std::vector<DateMention>& dates,
                                                     RuleScan& scan, std::size_t lane) const {
-  const DateSpans date_spans(dates);
-  std::vector<NumberMention> mentions;
-  std::vector<NumberMention> found;
+  // Per-thread scratch: the mentions grow here and are copied out once, into
+  // a vector of their exact size, instead of reallocating a new one per text.
+  thread_local DateSpans date_spans;
+  thread_local std::vector<NumberMention> mentions;
+  date_spans.assign(dates);
+  mentions.clear();
   // No number begins inside a date. A match may hold several numbers ("six
   // seven"); those that overlap a date or lie inside a URL are dropped, and a
-  // match left with none gives way to the next candidate.
+  // match left with none gives way to the next candidate. The match's numbers
+  // are parsed onto the end of `mentions` and the dropped ones closed up there.
   scan.lane(
       lane,
       [&](const RuleMatch& match) {
-        found.clear();
-        if (!patterns_->parse(text, match, found)) return false;
         const std::size_t before = mentions.size();
-        for (NumberMention& mention : found) {
+        if (!patterns_->parse(text, match, mentions)) return false;
+        std::size_t kept = before;
+        for (std::size_t k = before; k < mentions.size(); ++k) {
+          const NumberMention& mention = mentions[k];
           if (date_spans.overlaps(mention.start, mention.end) || inside_url(text, mention.start)) continue;
-          mentions.push_back(std::move(mention));
+          if (kept != k) mentions[kept] = std::move(mentions[k]);
+          ++kept;
         }
-        return mentions.size() > before;
+        mentions.resize(kept);
+        return kept > before;
       },
       date_spans.merged);
-  return mentions;
+  return std::vector<NumberMention>(std::make_move_iterator(mentions.begin()), std::make_move_iterator(mentions.end()));
 }
 
 Status NumberExtractor::self_test(const ModelData& data) const {

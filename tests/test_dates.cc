@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -271,6 +272,20 @@ TEST_CASE("civil date arithmetic", "[dates][calendar]") {
     const CivilDate date = from_days(day);
     REQUIRE(is_valid(date));
     REQUIRE(to_days(date) == day);
+  }
+
+  // Dates are written whole when their parts fit, piece by piece when not
+  // (years past 9999 or before 0): both as printf writes them.
+  for (const int year : {-12, 0, 7, 987, 1998, 2020, 9999, 10000, 123456}) {
+    for (const int month : {1, 9, 12}) {
+      char expected[64];
+      std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", year, month, 5);
+      CHECK(format_date({year, month, 5}) == expected);
+      std::snprintf(expected, sizeof expected, "%04d-%02d", year, month);
+      CHECK(format_month(year, month) == expected);
+      std::snprintf(expected, sizeof expected, "%04d", year);
+      CHECK(format_year(year) == expected);
+    }
   }
 
   CivilDate parsed;

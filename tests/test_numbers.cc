@@ -12,7 +12,9 @@
 #include "models/dates.h"
 #include "models/model_data.h"
 #include "models/number_digits.h"
+#include "models/number_cues.h"
 #include "models/number_lexicon.h"
+#include "models/number_phrase.h"
 #include "models/numbers.h"
 #include "models/rule_files.h"
 #include "tests/test_support.h"
@@ -814,6 +816,48 @@ TEST_CASE("seed articles", "[numbers][seeds]") {
       for (const DateMention& date : date_mentions) {
         CHECK((mentions[i].end <= date.start || date.end <= mentions[i].start));
       }
+    }
+  }
+}
+
+
+TEST_CASE("a phrase read again from the per-thread memory reads as it did the first time", "[numbers][phrase]") {
+  NumberLexicon lexicon;
+  REQUIRE(NumberLexicon::load(ModelData::embedded(), lexicon).ok());
+  NumberCues cues;
+  REQUIRE(NumberCues::load(ModelData::embedded(), cues).ok());
+  // Pairs that differ only in their ninth or seventeenth byte, phrases of
+  // the longest size remembered and one byte longer, words and digits.
+  const std::vector<std::string> phrases = {
+      "5",          "5,139 mln",  "12345678 mln", "12345678 bln", "1234567890123456 mln", "1234567890123456 bln",
+      "two thirds", "twenty-one", "7-3/4",        "3 million and a half", "123456789012345678901234",
+      "1234567890123456789012345"};
+  // What each phrase gives, relative to its start, and where its unit begins.
+  const auto reading = [](const NumberPhrase& reader, const std::string& text, std::uint32_t start, std::uint32_t end) {
+    std::vector<PhraseNumber> numbers;
+    const std::uint32_t unit = reader.split(text, start, end, numbers);
+    std::vector<std::string> out = {std::to_string(unit - start)};
+    for (const PhraseNumber& n : numbers) {
+      out.push_back(std::to_string(n.start - start) + "-" + std::to_string(n.end - start) + " " + std::to_string(n.value) +
+                    (n.ordinal ? " ordinal" : "") + (n.ends_with_scale ? " scaled" : "") + (n.whole ? " whole" : "") +
+                    (n.lone_one ? " one" : "") + (n.lowercase_m ? " m" : ""));
+    }
+    return out;
+  };
+  const NumberPhrase remembering(lexicon, cues);
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& phrase : phrases) {
+      INFO(phrase << " (round " << round << ")");
+      const NumberPhrase fresh(lexicon, cues);  // its own memory: a first reading
+      const std::string middle = "In all, " + phrase + " were sold in the first half of the year.";
+      const auto at = static_cast<std::uint32_t>(std::string_view("In all, ").size());
+      const auto expected = reading(fresh, middle, at, at + static_cast<std::uint32_t>(phrase.size()));
+      CHECK(reading(remembering, middle, at, at + static_cast<std::uint32_t>(phrase.size())) == expected);
+      // At the very end of a text, where fewer than 24 bytes follow its start.
+      const std::string last = "Sold: " + phrase;
+      const auto from = static_cast<std::uint32_t>(std::string_view("Sold: ").size());
+      CHECK(reading(remembering, last, from, static_cast<std::uint32_t>(last.size())) ==
+            reading(fresh, last, from, static_cast<std::uint32_t>(last.size())));
     }
   }
 }
