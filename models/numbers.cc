@@ -79,7 +79,9 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view text,
 }
 
 void NumberExtractor::prepare(const std::vector<DateMention>& dates, RuleScan& scan, std::size_t lane) const {
-  scan.prepare(lane, DateSpans(dates).merged);
+  thread_local DateSpans date_spans;
+  date_spans.assign(dates);
+  scan.prepare(lane, date_spans.merged);
 }
 
 std::vector<NumberMention> NumberExtractor::extract(std::string_view text, const std::vector<DateMention>& dates,
