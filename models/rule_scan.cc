@@ -161,19 +161,50 @@ std::uint32_t offer(const RuleSet& set, const RuleSet::Impl& impl, int lane, std
 
 }  // namespace
 
-// A position where a rule can begin, and which rules (numbered across the
-// lanes of a joined set).
-struct RuleScan::Anchor : RuleAnchors::Anchor {};
+namespace {
 
-RuleScan::RuleScan(const RuleSet& rules, std::string_view text) : rules_(rules), text_(text) {
-  thread_local std::vector<RuleAnchors::Anchor> found;
-  rules.impl_->anchors->find_all(text, found, possible_);
-  anchors_.resize(found.size());
-  for (std::size_t i = 0; i < found.size(); ++i) static_cast<RuleAnchors::Anchor&>(anchors_[i]) = found[i];
+// Vectors handed on from one scan to the next on a thread: a scan per
+// article then allocates nothing once the thread has run a few.
+template <typename T>
+std::vector<std::vector<T>>& spares() {
+  thread_local std::vector<std::vector<T>> spare;
+  return spare;
+}
+
+template <typename T>
+std::vector<T> take_spare() {
+  std::vector<std::vector<T>>& spare = spares<T>();
+  if (spare.empty()) return {};
+  std::vector<T> taken = std::move(spare.back());
+  spare.pop_back();
+  return taken;
+}
+
+template <typename T>
+void give_back(std::vector<T>& used) {
+  constexpr std::size_t kMostKept = 256;  // a batch of articles' worth
+  std::vector<std::vector<T>>& spare = spares<T>();
+  if (used.capacity() > 0 && spare.size() < kMostKept) spare.push_back(std::move(used));
+}
+
+}  // namespace
+
+RuleScan::RuleScan(const RuleSet& rules, std::string_view text)
+    : rules_(rules),
+      text_(text),
+      anchors_(take_spare<RuleAnchors::Anchor>()),
+      prepared_skip_(take_spare<Span>()),
+      prepared_(take_spare<Reach>()) {
+  rules.impl_->anchors->find_all(text, anchors_, possible_);
 }
 
 RuleScan::RuleScan(RuleScan&&) noexcept = default;
-RuleScan::~RuleScan() = default;
+
+RuleScan::~RuleScan() {
+  give_back(anchors_);
+  give_back(prepared_skip_);
+  give_back(prepared_);
+}
 
 void RuleScan::prepare(std::size_t lane, const std::vector<Span>& skip) {
   const RuleSet::Impl& joined = *rules_.impl_;
@@ -193,7 +224,7 @@ void RuleScan::prepare(std::size_t lane, const std::vector<Span>& skip) {
   reach.clear();
   auto next_skip = skip.begin();
   std::uint32_t reached = 0;
-  for (const Anchor& anchor : anchors_) {
+  for (const RuleAnchors::Anchor& anchor : anchors_) {
     const std::uint32_t start = anchor.position;
     if ((anchor.rules & lane_rules).none()) continue;
     while (next_skip != skip.end() && next_skip->end <= start) ++next_skip;
@@ -207,7 +238,7 @@ void RuleScan::prepare(std::size_t lane, const std::vector<Span>& skip) {
     reached = std::max(reached, limit == Reach::kNone ? 0 : limit);
   }
   prepared_lane_ = lane;
-  prepared_skip_ = skip;
+  prepared_skip_.assign(skip.begin(), skip.end());
 }
 
 void RuleScan::lane(std::size_t lane, const RuleSet::Accept& accept, const std::vector<Span>& skip) {

@@ -167,13 +167,12 @@ class RuleScan {
   // engine's states in the CPU caches (FactExtractor's batches).
   void prepare(std::size_t lane, const std::vector<Span>& skip = {});
 
-  struct Anchor;
   struct Reach;
 
  private:
   const RuleSet& rules_;
   std::string_view text_;
-  std::vector<Anchor> anchors_;
+  std::vector<RuleAnchors::Anchor> anchors_;
   RuleMask possible_;  // the rules whose required words the text has (rule_anchors.h)
   // What prepare() measured: for this lane and skip, or none.
   std::size_t prepared_lane_ = ~std::size_t{0};
