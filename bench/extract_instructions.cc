@@ -7,6 +7,7 @@
 // Instruction counts do not depend on the machine's load, unlike seconds.
 //
 //   extract_instructions /tmp/news-warm.jsonl /tmp/news-3mb.jsonl
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -28,12 +29,20 @@ std::vector<Document> read_articles(const char* path) {
   return documents;
 }
 
+// In batches of 32 articles, as the pipeline gives them to FactExtractor.
 [[gnu::always_inline]] inline std::size_t extract_all(const newsmine::FactExtractor& facts,
                                                       const std::vector<Document>& documents) {
+  constexpr std::size_t kBatch = 32;
   std::size_t mentions = 0;
-  for (const Document& document : documents) {
-    const newsmine::Facts found = facts.extract(document.text, document.date);
-    mentions += found.dates.size() + found.numbers.size();
+  std::vector<newsmine::FactInput> inputs;
+  std::vector<newsmine::Facts> found;
+  for (std::size_t first = 0; first < documents.size(); first += kBatch) {
+    inputs.clear();
+    for (std::size_t i = first; i < std::min(documents.size(), first + kBatch); ++i) {
+      inputs.push_back({documents[i].text, documents[i].date});
+    }
+    facts.extract(inputs, found);
+    for (const newsmine::Facts& of_one : found) mentions += of_one.dates.size() + of_one.numbers.size();
   }
   return mentions;
 }

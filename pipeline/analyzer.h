@@ -11,6 +11,7 @@
 //   if (Status s = Analyzer::load(ModelData::embedded(), analyzer); !s.ok()) fail(s);
 //   Tokenizer tokenizer;                    // one per thread
 //   DocumentAnalysis result = analyzer->analyze(std::move(document), tokenizer);
+//   analyzer->analyze(batch_of_documents, tokenizer, analyses);  // many at once
 #pragma once
 
 #include <memory>
@@ -44,6 +45,10 @@ class Analyzer {
   static Status load(const ModelData& data, std::unique_ptr<const Analyzer>& out);
 
   DocumentAnalysis analyze(Document document, Tokenizer& tokenizer) const;
+  // The same for each of `documents` (moved into `out`, in order): faster
+  // on short articles, as the fact extraction runs over all of them at once
+  // (FactExtractor's batches).
+  void analyze(std::vector<Document>& documents, Tokenizer& tokenizer, std::vector<DocumentAnalysis>& out) const;
 
  private:
   std::unique_ptr<const FactExtractor> facts_;  // dates and numbers

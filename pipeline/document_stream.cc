@@ -6,6 +6,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include <memory>
+#include <algorithm>
 #include <optional>
 #include <variant>
 
@@ -14,12 +15,15 @@
 namespace newsmine {
 namespace {
 
-// What travels through the pipeline: a rejection passes through untouched so
+// What travels through the pipeline: a batch of consecutive records. The
+// articles are analyzed together; a rejection passes through untouched, so
 // the consumer sees every record in input order.
-struct Item {
-  std::optional<DocumentAnalysis> analysis;
-  std::optional<Document> document;
-  std::optional<Rejection> rejection;
+struct Batch {
+  std::vector<Document> documents;         // until analyzed
+  std::vector<DocumentAnalysis> analyses;  // then their analyses, in order
+  // The records in input order: an index into analyses, or a rejection.
+  std::vector<std::variant<std::size_t, Rejection>> records;
+  std::size_t bytes = 0;                   // of article text
 };
 
 }  // namespace
@@ -35,7 +39,8 @@ Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions
   stats.threads = resolve_threads(options.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(stats.threads));
   const std::size_t in_flight =
-      options.documents_in_flight > 0 ? options.documents_in_flight : 4 * static_cast<std::size_t>(stats.threads);
+      options.batches_in_flight > 0 ? options.batches_in_flight : 2 * static_cast<std::size_t>(stats.threads);
+  const std::size_t batch_records = std::max<std::size_t>(1, options.batch_records);
 
   CorpusReader reader(paths, options.reader);
   tbb::enumerable_thread_specific<std::unique_ptr<Tokenizer>> tokenizers(
@@ -43,51 +48,64 @@ Status analyze_corpus(const std::vector<std::string>& paths, const StreamOptions
   tbb::enumerable_thread_specific<double> tokenize_seconds(0.0), extract_seconds(0.0);
   Status failure;
 
-  auto read = [&](tbb::flow_control& control) -> std::shared_ptr<Item> {
-    const Stopwatch watch;
-    std::optional<Record> record = failure.ok() ? reader.next() : std::nullopt;
-    stats.read_seconds += watch.seconds();
-    if (!record) {
+  auto read = [&](tbb::flow_control& control) -> std::shared_ptr<Batch> {
+    auto batch = std::make_shared<Batch>();
+    while (batch->records.size() < batch_records && batch->bytes < options.batch_bytes && failure.ok()) {
+      const Stopwatch watch;
+      std::optional<Record> record = reader.next();
+      stats.read_seconds += watch.seconds();
+      if (!record) break;
+      if (on_progress) on_progress(reader.stats());
+      if (auto* document = std::get_if<Document>(&*record)) {
+        batch->bytes += document->text.size();
+        batch->records.emplace_back(batch->documents.size());
+        batch->documents.push_back(std::move(*document));
+      } else {
+        batch->records.emplace_back(std::move(std::get<Rejection>(*record)));
+      }
+    }
+    if (batch->records.empty()) {
       control.stop();
       return nullptr;
     }
-    if (on_progress) on_progress(reader.stats());
-    auto item = std::make_shared<Item>();
-    if (auto* document = std::get_if<Document>(&*record)) {
-      item->document = std::move(*document);
-    } else {
-      item->rejection = std::move(std::get<Rejection>(*record));
-    }
-    return item;
+    return batch;
   };
 
-  auto analyze = [&](std::shared_ptr<Item> item) -> std::shared_ptr<Item> {
-    if (item->document) {
-      item->analysis = analyzer.analyze(std::move(*item->document), *tokenizers.local());
-      item->document.reset();
-      tokenize_seconds.local() += item->analysis->tokenize_seconds;
-      extract_seconds.local() += item->analysis->extract_seconds;
+  auto analyze = [&](std::shared_ptr<Batch> batch) -> std::shared_ptr<Batch> {
+    if (!batch->documents.empty()) {
+      analyzer.analyze(batch->documents, *tokenizers.local(), batch->analyses);
+      for (const DocumentAnalysis& analysis : batch->analyses) {
+        tokenize_seconds.local() += analysis.tokenize_seconds;
+        extract_seconds.local() += analysis.extract_seconds;
+      }
     }
-    return item;
+    return batch;
   };
 
   CorpusNames names;
-  auto consume = [&](std::shared_ptr<Item> item) {
-    if (!failure.ok()) return;
+  auto consume = [&](std::shared_ptr<Batch> batch) {
     const Stopwatch watch;
-    if (item->analysis && options.corpus_names) {
-      names.resolve(item->analysis->entities);
-      names.learn(item->analysis->entities);
+    for (auto& record : batch->records) {
+      if (!failure.ok()) break;
+      if (const std::size_t* index = std::get_if<std::size_t>(&record)) {
+        DocumentAnalysis& analysis = batch->analyses[*index];
+        if (options.corpus_names) {
+          names.resolve(analysis.entities);
+          names.learn(analysis.entities);
+        }
+        failure = on_document(analysis);
+      } else {
+        failure = on_rejection(std::get<Rejection>(record));
+      }
     }
-    failure = item->analysis ? on_document(*item->analysis) : on_rejection(*item->rejection);
     stats.consume_seconds += watch.seconds();
   };
 
   tbb::parallel_pipeline(
       in_flight,
-      tbb::make_filter<void, std::shared_ptr<Item>>(tbb::filter_mode::serial_in_order, read) &
-          tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Item>>(tbb::filter_mode::parallel, analyze) &
-          tbb::make_filter<std::shared_ptr<Item>, void>(tbb::filter_mode::serial_in_order, consume));
+      tbb::make_filter<void, std::shared_ptr<Batch>>(tbb::filter_mode::serial_in_order, read) &
+          tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(tbb::filter_mode::parallel, analyze) &
+          tbb::make_filter<std::shared_ptr<Batch>, void>(tbb::filter_mode::serial_in_order, consume));
 
   stats.reader = reader.stats();
   stats.tokenize_seconds = tokenize_seconds.combine(std::plus<double>());

@@ -1,15 +1,17 @@
 // analyze_corpus: the streaming pass over a corpus on oneTBB.
 //
-// A tbb::parallel_pipeline with three stages:
-//   1. serial, in order: the CorpusReader produces the next record;
-//   2. parallel: each document is analyzed (tokens, dates, numbers,
+// A tbb::parallel_pipeline with three stages, over batches of consecutive
+// records (a few dozen short articles: fact extraction runs faster over many
+// at once, and the stages hand over fewer items):
+//   1. serial, in order: the CorpusReader produces the next batch of records;
+//   2. parallel: each batch's documents are analyzed (tokens, dates, numbers,
 //      entities, cross-document features), one Tokenizer per thread;
 //   3. serial, in order: entity names get their corpus-wide canonical form
 //      (corpus_names.h: "Shvydkoy" -> "Mikhail Shvydkoy" named in an earlier
 //      article), then the caller's callbacks receive each analysis or
 //      rejection in input order, so whatever they write is identical for any
 //      thread count.
-// At most `documents_in_flight` records are alive at once, so a slow consumer
+// At most `batches_in_flight` batches are alive at once, so a slow consumer
 // holds the reader back and memory stays bounded whatever the corpus size.
 //
 //   StreamOptions options;
@@ -36,7 +38,9 @@ struct StreamOptions {
   ReaderOptions reader;                   // input field names and limits
   TokenizerOptions tokenizer;             // sentence and key options
   int threads = 0;                        // worker threads; 0 = all cores
-  std::size_t documents_in_flight = 0;    // pipeline token limit; 0 = 4 per thread
+  std::size_t batches_in_flight = 0;      // pipeline token limit; 0 = 2 per thread
+  std::size_t batch_records = 32;         // records per batch, at most
+  std::size_t batch_bytes = 256 << 10;    // a batch ends once its articles hold this much text
   bool corpus_names = true;               // canonical entity names across articles, not only within one
 };
 
