@@ -30,10 +30,7 @@ void MatchCache::make_key(std::string_view text, std::size_t position, std::size
 
 MatchCache::MatchCache() : slots_(2 * kMaxEntries), arena_(new std::byte[kArenaWords * 8]) {}
 
-MatchCache::Entry MatchCache::entry_at(std::uint32_t block) const {
-  std::byte* at = arena_.get() + 8 * (block - 1);
-  Header header;
-  std::memcpy(&header, at, sizeof(header));
+MatchCache::Entry MatchCache::entry_at(std::byte* at, const Header& header) {
   std::byte* after_key = at + 8 * (1 + words_for(header.key_length));
   Match* matches = reinterpret_cast<Match*>(after_key);
   Piece* pieces = reinterpret_cast<Piece*>(after_key + header.match_count * sizeof(Match));
@@ -49,11 +46,11 @@ bool MatchCache::find(std::string_view key, std::uint64_t hash, Entry& entry) co
     const Slot& slot = slots_[i];
     if (slot.block == 0) return false;
     if (slot.check != check) continue;
-    const std::byte* at = arena_.get() + 8 * (slot.block - 1);
+    std::byte* at = arena_.get() + 8 * (slot.block - 1);
     Header header;
     std::memcpy(&header, at, sizeof(header));
     if (header.key_length == key.size() && std::memcmp(at + 8, key.data(), key.size()) == 0) {
-      entry = entry_at(slot.block);
+      entry = entry_at(at, header);
       return true;
     }
   }
@@ -73,8 +70,7 @@ MatchCache::Entry MatchCache::insert(std::string_view key, std::uint64_t hash, M
   if (words > kArenaWords / 4) return measured.view();
   if (entries_ >= kMaxEntries || used_words_ + words > kArenaWords) start_over();
   std::byte* block = arena_.get() + 8 * used_words_;
-  const Header header{static_cast<std::uint32_t>(key.size()), static_cast<std::uint16_t>(measured.matches.size()),
-                      static_cast<std::uint16_t>(measured.pieces.size())};
+  const Header header{static_cast<std::uint32_t>(key.size()), static_cast<std::uint32_t>(measured.matches.size())};
   std::memcpy(block, &header, sizeof(header));
   std::memset(block + 8 * key_words, 0, 8);  // the key's padding (key_words > 0: a key holds its flags byte)
   std::memcpy(block + 8, key.data(), key.size());
@@ -83,6 +79,7 @@ MatchCache::Entry MatchCache::insert(std::string_view key, std::uint64_t hash, M
   std::memcpy(after_key + measured.matches.size() * sizeof(Match), measured.pieces.data(),
               measured.pieces.size() * sizeof(Piece));
   const std::uint32_t index = static_cast<std::uint32_t>(used_words_ + 1);
+  const Entry stored = entry_at(block, header);
   used_words_ += words;
   ++entries_;
 
@@ -90,7 +87,7 @@ MatchCache::Entry MatchCache::insert(std::string_view key, std::uint64_t hash, M
   std::size_t i = hash & mask;
   while (slots_[i].block != 0) i = (i + 1) & mask;
   slots_[i] = {static_cast<std::uint32_t>(hash >> 32), index};
-  return entry_at(index);
+  return stored;
 }
 
 }  // namespace newsmine

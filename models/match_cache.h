@@ -93,11 +93,11 @@ class MatchCache {
   // matches and the pieces.
   struct Header {
     std::uint32_t key_length;
-    std::uint16_t match_count;
-    std::uint16_t piece_count;
+    std::uint32_t match_count;
   };
   static_assert(sizeof(Header) == 8 && sizeof(Match) % 8 == 0 && sizeof(Piece) == 8);
-  Entry entry_at(std::uint32_t block) const;
+  // The entry of the block at `at`, whose header is `header`.
+  static Entry entry_at(std::byte* at, const Header& header);
   void start_over();
 
   std::vector<Slot> slots_;  // 2 * kMaxEntries, a power of two

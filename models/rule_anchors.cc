@@ -102,7 +102,6 @@ constexpr std::uint64_t kWordKey = 0x9E3779B97F4A7C15ull;        // a whole star
 constexpr std::uint64_t kPrefixKey = 0xD6E8FEB86659FD93ull;      // a start prefix
 constexpr std::uint64_t kDigitTokenKey = 0xA0761D6478BD642Full;  // a whole word after a digit run
 constexpr std::uint64_t kDigitPrefixKey = 0xE7037ED1A0B428DBull; // a prefix of a word after a digit run
-constexpr std::uint64_t kFollowerKey = 0xBF58476D1CE4E5B9ull;    // a whole word after a start word
 
 // Bits 1..count set: the prefix lengths a word of `count` letters has.
 std::uint64_t lengths_up_to(std::size_t count) { return count >= 63 ? ~1ull : (2ull << count) - 2; }
@@ -371,28 +370,15 @@ void RuleAnchors::build_table() {
     return !next.any && std::all_of(next.words.begin(), next.words.end(),
                                     [](const StartWord& word) { return letter_word(word.prefix); });
   };
-  std::vector<std::uint64_t> followers;
+  followers_.reset(0);
   for (const Entry& entry : entries_) {
     if (!is_follower(entry.next)) continue;
     for (const StartWord& word : entry.next.words) {
-      if (word.whole) followers.push_back(fold_letters(word.prefix));
+      const auto next_id = static_cast<std::uint32_t>(followers_.size());
+      if (word.whole) followers_.try_emplace(fold_letters(word.prefix), next_id);
     }
   }
-  std::sort(followers.begin(), followers.end());
-  followers.erase(std::unique(followers.begin(), followers.end()), followers.end());
-  std::size_t follower_slots = 16;
-  while (follower_slots < 2 * followers.size()) follower_slots *= 2;
-  follower_keys_.assign(follower_slots, 0);
-  follower_ids_.assign(follower_slots, 0);
-  follower_shift_ = 64 - static_cast<unsigned>(std::countr_zero(follower_slots));
-  for (std::size_t id = 0; id < followers.size(); ++id) {
-    const std::uint64_t key = followers[id] * kFollowerKey;
-    std::size_t slot = key >> follower_shift_;
-    while (follower_keys_[slot] != 0) slot = (slot + 1) & (follower_slots - 1);
-    follower_keys_[slot] = key;
-    follower_ids_[slot] = static_cast<std::uint16_t>(id);
-  }
-  follower_words_ = (followers.size() + 63) / 64;
+  follower_words_ = (followers_.size() + 63) / 64;
   follower_bits_.assign(entries_.size() * follower_words_, 0);
   for (std::size_t e = 0; e < entries_.size(); ++e) {
     NextToken& next = entries_[e].next;
@@ -474,12 +460,8 @@ bool RuleAnchors::word_rules(std::string_view text, std::size_t at, std::size_t 
 }
 
 int RuleAnchors::follower(std::uint64_t next_folded) const {
-  const std::uint64_t key = next_folded * kFollowerKey;
-  const std::size_t mask = follower_keys_.size() - 1;
-  for (std::size_t slot = key >> follower_shift_; follower_keys_[slot] != 0; slot = (slot + 1) & mask) {
-    if (follower_keys_[slot] == key) return follower_ids_[slot];
-  }
-  return -1;
+  const std::uint32_t* id = followers_.find(next_folded);
+  return id != nullptr ? static_cast<int>(*id) : -1;
 }
 
 bool RuleAnchors::has_pair(const Entry& word, std::uint64_t next_folded) const {

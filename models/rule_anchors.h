@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/flat_id_map.h"
 #include "models/pattern_starts.h"
 
 namespace newsmine {
@@ -156,9 +157,7 @@ class RuleAnchors {
   // that may follow it. Small enough to stay in the CPU caches, unlike one
   // hash set of all the pairs (number words x what may follow them: 30,000),
   // whose probe missed them every time.
-  std::vector<std::uint64_t> follower_keys_;  // folded letters x kFollowerKey; 0: empty
-  std::vector<std::uint16_t> follower_ids_;
-  unsigned follower_shift_ = 64;               // a key's slot: key >> follower_shift_
+  FlatIdMap followers_;                        // folded letters -> number
   std::size_t follower_words_ = 0;             // 64-bit words of bits per entry
   std::vector<std::uint64_t> follower_bits_;   // entries_.size() * follower_words_
   // How a byte other than a letter can begin a rule.
