@@ -30,9 +30,18 @@ struct JoinIndex {
   std::vector<std::size_t> prefix_offsets;  // prefix of document d: [prefix_offsets[d], prefix_offsets[d+1])
   std::vector<Index> prefix_terms;
   std::vector<float> prefix_weights;
-  std::vector<double> prefix_weighted;      // per document: Σ w · max_w over its prefix
-  std::vector<double> prefix_norm;          // per document: the L2 norm of its prefix
-  std::vector<std::uint32_t> prefix_ranks;  // per document: 1 + the largest term rank in its prefix (0 if empty)
+  // Per document, what bounds its prefix's contribution, side by side: the
+  // completion step reads all three for every candidate, in random order.
+  struct PrefixBound {
+    double weighted = 0;     // Σ w · max_w over the prefix
+    double norm = 0;         // the L2 norm of the prefix
+    std::uint32_t rank = 0;  // 1 + the largest term rank in the prefix (0 if empty)
+  };
+  std::vector<PrefixBound> prefix_bounds;
+  // Prefix ranks in kRankBuckets buckets of 2^rank_shift ranks each, so that
+  // a row's bound for a prefix is one table lookup, not a binary search.
+  static constexpr std::size_t kRankBuckets = 256;
+  unsigned rank_shift = 0;
 };
 
 // Ranks terms by document frequency, most frequent first: their postings are
@@ -74,9 +83,7 @@ JoinIndex build_index(const Matrix& x, double min_cosine, bool prefix_filter) {
   JoinIndex index;
   std::vector<float> max_weight;
   index.rank = rank_terms(x, max_weight);
-  index.prefix_weighted.assign(rows, 0.0);
-  index.prefix_norm.assign(rows, 0.0);
-  index.prefix_ranks.assign(rows, 0);
+  index.prefix_bounds.assign(rows, {});
 
   std::vector<char> indexed(nnz, 1);
   if (prefix_filter && min_cosine > 0) {
@@ -95,13 +102,16 @@ JoinIndex build_index(const Matrix& x, double min_cosine, bool prefix_filter) {
           weighted = next_weighted;
           norm2 = next_norm2;
           indexed[static_cast<std::size_t>(i)] = 0;
-          index.prefix_ranks[row] = index.rank[x.innerIndexPtr()[i]] + 1;
+          index.prefix_bounds[row].rank = index.rank[x.innerIndexPtr()[i]] + 1;
         }
-        index.prefix_weighted[row] = weighted;
-        index.prefix_norm[row] = std::sqrt(norm2);
+        index.prefix_bounds[row].weighted = weighted;
+        index.prefix_bounds[row].norm = std::sqrt(norm2);
       }
     });
   }
+  std::uint32_t largest_rank = 0;
+  for (const JoinIndex::PrefixBound& bound : index.prefix_bounds) largest_rank = std::max(largest_rank, bound.rank);
+  while ((largest_rank >> index.rank_shift) >= JoinIndex::kRankBuckets) ++index.rank_shift;
 
   index.term_offsets.assign(static_cast<std::size_t>(x.cols()) + 1, 0);
   index.prefix_offsets.assign(rows + 1, 0);
@@ -131,12 +141,12 @@ JoinIndex build_index(const Matrix& x, double min_cosine, bool prefix_filter) {
 // Per-thread scratch of the join.
 struct Accumulator {
   std::vector<float> score;             // per document: dot with the indexed part
-  std::vector<char> seen;               // per document: in `touched`
-  std::vector<std::uint32_t> touched;   // documents with a score
+  std::vector<std::uint32_t> touched;   // documents with a score (room for all)
   std::vector<float> dense_row;         // per term: the current row's weight
   std::vector<Index> entries;           // the current row's entries by term rank
   std::vector<std::uint32_t> ranks;     // their ranks
   std::vector<double> norm_below;       // norm_below[k]: L2 norm of the first k of them
+  std::vector<double> norm_by_bucket;   // per rank bucket: norm_below of the terms ranked below its end
 };
 
 void keep_if_similar(float cosine, std::uint32_t a, std::uint32_t b, double min_cosine,
@@ -185,7 +195,7 @@ std::vector<SimilarPair> similar_pairs(const Matrix& x_in, const SimilarityOptio
   tbb::enumerable_thread_specific<Accumulator> scratch([rows, terms] {
     Accumulator acc;
     acc.score.assign(rows, 0.0f);
-    acc.seen.assign(rows, 0);
+    acc.touched.assign(rows, 0);
     acc.dense_row.assign(terms, 0.0f);
     return acc;
   });
@@ -195,20 +205,26 @@ std::vector<SimilarPair> similar_pairs(const Matrix& x_in, const SimilarityOptio
     for (std::size_t row = range.begin(); row != range.end(); ++row) {
       const Index row_begin = x.outerIndexPtr()[row];
       const Index row_end = x.outerIndexPtr()[row + 1];
-      // Dot products with the indexed part of every later document sharing a term.
+      // Dot products with the indexed part of every later document sharing a
+      // term. Weights are not negative, so a document whose score is still 0
+      // has not been met: it is noted without a branch the CPU could not
+      // foresee (a zero product leaves it unnoted, and a score of 0 cannot
+      // reach the threshold with the prefix alone).
+      float* const score = acc.score.data();
+      std::uint32_t* const touched = acc.touched.data();
+      std::size_t touched_count = 0;
       for (Index i = row_begin; i < row_end; ++i) {
         const Index t = x.innerIndexPtr()[i];
         const float w = x.valuePtr()[i];
         acc.dense_row[t] = w;
-        const auto first = index.posting_docs.begin() + static_cast<std::ptrdiff_t>(index.term_offsets[t]);
-        const auto last = index.posting_docs.begin() + static_cast<std::ptrdiff_t>(index.term_offsets[t + 1]);
-        for (auto it = std::upper_bound(first, last, static_cast<std::uint32_t>(row)); it != last; ++it) {
+        const std::uint32_t* const docs = index.posting_docs.data();
+        const std::uint32_t* const last = docs + index.term_offsets[t + 1];
+        for (const std::uint32_t* it = std::upper_bound(docs + index.term_offsets[t], last, static_cast<std::uint32_t>(row));
+             it != last; ++it) {
           const std::uint32_t doc = *it;
-          if (!acc.seen[doc]) {
-            acc.seen[doc] = 1;
-            acc.touched.push_back(doc);
-          }
-          acc.score[doc] += w * index.posting_weights[static_cast<std::size_t>(it - index.posting_docs.begin())];
+          touched[touched_count] = doc;
+          touched_count += score[doc] == 0.0f;
+          score[doc] += w * index.posting_weights[static_cast<std::size_t>(it - docs)];
         }
       }
       // norm_below[k]: norm of this row's k most frequent terms. A prefix whose
@@ -222,26 +238,33 @@ std::vector<SimilarPair> similar_pairs(const Matrix& x_in, const SimilarityOptio
         norm2 += static_cast<double>(x.valuePtr()[i]) * x.valuePtr()[i];
         acc.norm_below.push_back(std::sqrt(norm2));
       }
+      // A prefix's terms all rank below its rank, so below the end of its
+      // bucket: the norm of this row's terms up to there bounds their dot
+      // (looser than the exact rank by at most a bucket, never tighter).
+      acc.norm_by_bucket.resize(JoinIndex::kRankBuckets);
+      for (std::size_t bucket = 0, below = 0; bucket < JoinIndex::kRankBuckets; ++bucket) {
+        const std::uint64_t end = static_cast<std::uint64_t>(bucket + 1) << index.rank_shift;
+        while (below < acc.ranks.size() && acc.ranks[below] < end) ++below;
+        acc.norm_by_bucket[bucket] = acc.norm_below[below];
+      }
       // Complete each candidate with its prefix, unless even the largest
       // possible prefix contribution cannot reach the threshold. In the
       // order they were met: the pairs are sorted once at the end, and
       // sorting each row's candidates took a quarter of the run.
-      for (std::uint32_t doc : acc.touched) {
-        const std::size_t met = static_cast<std::size_t>(
-            std::lower_bound(acc.ranks.begin(), acc.ranks.end(), index.prefix_ranks[doc]) - acc.ranks.begin());
-        const double bound = std::min(index.prefix_weighted[doc], index.prefix_norm[doc] * acc.norm_below[met]);
-        if (acc.score[doc] + bound >= candidate_limit) {
-          double cosine = acc.score[doc];
+      for (std::size_t k = 0; k < touched_count; ++k) {
+        const std::uint32_t doc = touched[k];
+        const JoinIndex::PrefixBound& prefix = index.prefix_bounds[doc];
+        const double bound = std::min(prefix.weighted, prefix.norm * acc.norm_by_bucket[prefix.rank >> index.rank_shift]);
+        if (score[doc] + bound >= candidate_limit) {
+          double cosine = score[doc];
           for (std::size_t j = index.prefix_offsets[doc]; j < index.prefix_offsets[doc + 1]; ++j) {
             cosine += static_cast<double>(acc.dense_row[index.prefix_terms[j]]) * index.prefix_weights[j];
           }
           keep_if_similar(static_cast<float>(cosine), static_cast<std::uint32_t>(row), doc, options.min_cosine,
                           per_row[row]);
         }
-        acc.score[doc] = 0.0f;
-        acc.seen[doc] = 0;
+        score[doc] = 0.0f;
       }
-      acc.touched.clear();
       for (Index i = row_begin; i < row_end; ++i) acc.dense_row[x.innerIndexPtr()[i]] = 0.0f;
     }
   });

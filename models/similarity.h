@@ -9,8 +9,8 @@
 // Each row then accumulates dot products over the postings of its terms into
 // a dense per-thread accumulator with a touched list, and completes each
 // candidate's score with its prefix, unless a bound (the prefix norm times the
-// norm of the row's terms that rank as frequent as the prefix's) shows the
-// pair cannot reach the threshold. Pairs sharing no term are never touched.
+// norm of the row's terms that rank as frequent as the prefix's, read from a
+// table of 256 rank buckets per row) shows the pair cannot reach the threshold. Pairs sharing no term are never touched.
 // The result is exact: the same pairs as the full product, up to float
 // rounding. Setting prefix_filter = false indexes every term (the plain
 // postings accumulation).
