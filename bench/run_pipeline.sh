@@ -5,7 +5,9 @@
 # once per thread count and prints one line per run. MB/s is the article text
 # bytes over the elapsed time, both from the run's summary.json (`bytes`,
 # `wall_seconds`); docs/s is `accepted` over `wall_seconds`; peak RSS is the
-# maximum resident set size /usr/bin/time reports.
+# maximum resident set size /usr/bin/time reports. A second table gives the
+# seconds of each stage from summary.json (tokenize and extract: CPU seconds
+# summed over the threads; the others: elapsed).
 #
 # Usage: bench/run_pipeline.sh INPUT [THREADS...]      (default threads: 1 2)
 # Environment:
@@ -54,3 +56,12 @@ print(f"{sys.argv[2]:<8} {wall:10.2f} {size / 1e6:10.1f} {docs:10d} {size / 1e6 
       f"{docs / wall:12.0f} {int(sys.argv[3]) / 1024:10.0f}")
 PY
 done
+echo
+python3 - "$out" "${threads[@]}" <<'PY'
+import json, sys
+runs = [(n, json.load(open(f"{sys.argv[1]}/threads-{n}/summary.json"))["stages"]) for n in sys.argv[2:]]
+stages = list(runs[0][1])
+print(f"{'threads':<8}" + "".join(f" {name:>15}" for name in stages))
+for n, seconds in runs:
+    print(f"{n:<8}" + "".join(f" {seconds[name]['seconds']:15.2f}" for name in stages))
+PY

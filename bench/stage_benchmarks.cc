@@ -16,6 +16,10 @@
 //
 //   raw limits (what no stage built on them can beat)
 //     BM_RawMemcpy        copying every text byte once: memory bandwidth.
+//     BM_RawReadFile      reading the corpus written as one JSONL file (fread):
+//                         the floor under reading JSONL.
+//     BM_RawGunzip        inflating the same file gzip-compressed (zlib's
+//                         gzread): the floor under reading .jsonl.gz.
 //     BM_RawIcuWords      ICU word BreakIterator over UTF-8 (utext_openUTF8),
 //                         boundaries only, no token objects: the floor under
 //                         Tokenizer::tokenize.
@@ -25,8 +29,18 @@
 //                         text: the cost of one regex pass, against which the
 //                         RE2-based date and number extractors (many
 //                         patterns) are measured.
+//   reading (CorpusReader, one thread; the corpus is written once to a
+//   scratch directory, removed at exit)
+//     BM_ReadJsonl        the JSONL file: lines, JSON, UTF-8 checks, Documents.
+//     BM_ReadJsonlGz      the same, gzip-compressed.
+//     BM_ReadTextFiles    one .txt file per article.
 //   per-document stages (one thread; the pipeline runs them on every core)
 //     BM_Tokenize         Tokenizer::tokenize: words, sentences, term keys.
+//     BM_TermKeys         TermNormalizer::append_key for every word of the
+//                         tokenized corpus: normalization alone (ASCII fast
+//                         path, cached ICU NFKC_Casefold for the rest).
+//     BM_TermKeysIcu      normalize_term, ICU for every word, nothing cached:
+//                         what the fast path and the cache save.
 //     BM_ExtractDates     DateExtractor::extract with the document date.
 //     BM_ExtractNumbers   NumberExtractor::extract, given the dates.
 //     BM_ExtractFacts     FactExtractor::extract: dates and numbers in one
@@ -49,6 +63,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -58,6 +73,7 @@
 
 #include <benchmark/benchmark.h>
 #include <re2/re2.h>
+#include <zlib.h>
 #include <tbb/global_control.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -74,6 +90,8 @@
 #include "models/term_counts.h"
 #include "models/tfidf.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/json_writer.h"
+#include "tokenizers/term_key.h"
 #include "tokenizers/tokenizer.h"
 
 namespace newsmine {
@@ -194,6 +212,56 @@ const std::vector<PassageFeatures>& corpus_passage_features() {
   return features;
 }
 
+// The corpus written out for the reading benchmarks, once: as one JSONL
+// file, gzip-compressed (level 6, zlib's default), and as one .txt file per
+// article. The scratch directory goes when the program ends.
+struct CorpusFiles {
+  std::filesystem::path directory, jsonl, gzip, texts;
+  ~CorpusFiles() {
+    std::error_code ignored;  // a leftover scratch directory is no reason to fail
+    if (!directory.empty()) std::filesystem::remove_all(directory, ignored);
+  }
+};
+
+void write_corpus_files(CorpusFiles& files) {
+  char pattern[] = "/tmp/newsmine-bench-XXXXXX";
+  if (mkdtemp(pattern) == nullptr) throw std::runtime_error("cannot make a scratch directory in /tmp");
+  files.directory = pattern;
+  files.jsonl = files.directory / "corpus.jsonl";
+  files.gzip = files.directory / "corpus.jsonl.gz";
+  files.texts = files.directory / "texts";
+  std::filesystem::create_directory(files.texts);
+  std::FILE* jsonl = std::fopen(files.jsonl.c_str(), "wb");
+  gzFile gzip = gzopen(files.gzip.c_str(), "wb6");
+  if (jsonl == nullptr || gzip == nullptr) throw std::runtime_error("cannot write in " + files.directory.string());
+  std::string line;
+  for (std::size_t d = 0; d < corpus().documents.size(); ++d) {
+    const Document& doc = corpus().documents[d];
+    line.assign("{\"id\":");
+    append_json_string(doc.id, line);
+    line += ",\"date\":";
+    append_json_string(doc.date, line);
+    line += ",\"text\":";
+    append_json_string(doc.text, line);
+    line += "}\n";
+    bool written = std::fwrite(line.data(), 1, line.size(), jsonl) == line.size() &&
+                   gzwrite(gzip, line.data(), static_cast<unsigned>(line.size())) == static_cast<int>(line.size());
+    char name[32];
+    std::snprintf(name, sizeof name, "%07zu.txt", d);
+    std::FILE* text = std::fopen((files.texts / name).c_str(), "wb");
+    written = written && text != nullptr && std::fwrite(doc.text.data(), 1, doc.text.size(), text) == doc.text.size();
+    if (text != nullptr) written = std::fclose(text) == 0 && written;
+    if (!written) throw std::runtime_error("cannot write in " + files.directory.string());
+  }
+  if (std::fclose(jsonl) != 0 || gzclose(gzip) != Z_OK) throw std::runtime_error("cannot write in " + files.directory.string());
+}
+
+const CorpusFiles& corpus_files() {
+  static CorpusFiles files;  // the reading benchmarks run on one thread
+  if (files.directory.empty()) write_corpus_files(files);
+  return files;
+}
+
 // ---------------------------------------------------------------------------
 // Raw limits.
 
@@ -205,6 +273,36 @@ void BM_RawMemcpy(benchmark::State& state) {
       benchmark::ClobberMemory();
     }
     benchmark::DoNotOptimize(buffer.data());
+  }
+  count_corpus(state);
+}
+
+void BM_RawReadFile(benchmark::State& state) {
+  const CorpusFiles& files = corpus_files();
+  std::string buffer(1 << 20, '\0');
+  for (auto _ : state) {
+    std::FILE* in = std::fopen(files.jsonl.c_str(), "rb");
+    if (in == nullptr) {
+      state.SkipWithError("cannot open the JSONL file");
+      return;
+    }
+    while (std::fread(buffer.data(), 1, buffer.size(), in) == buffer.size()) benchmark::DoNotOptimize(buffer.data());
+    std::fclose(in);
+  }
+  count_corpus(state);
+}
+
+void BM_RawGunzip(benchmark::State& state) {
+  const CorpusFiles& files = corpus_files();
+  std::string buffer(1 << 20, '\0');
+  for (auto _ : state) {
+    gzFile in = gzopen(files.gzip.c_str(), "rb");
+    if (in == nullptr) {
+      state.SkipWithError("cannot open the gzip file");
+      return;
+    }
+    while (gzread(in, buffer.data(), static_cast<unsigned>(buffer.size())) > 0) benchmark::DoNotOptimize(buffer.data());
+    gzclose(in);
   }
   count_corpus(state);
 }
@@ -257,6 +355,27 @@ void BM_RawRe2Scan(benchmark::State& state) {
 }
 
 // ---------------------------------------------------------------------------
+// Reading.
+
+void read_with_corpus_reader(benchmark::State& state, const std::filesystem::path& path) {
+  std::int64_t documents = 0;
+  for (auto _ : state) {
+    documents = 0;
+    CorpusReader reader({path.string()}, {});
+    while (auto record = reader.next()) documents += std::holds_alternative<Document>(*record);
+  }
+  if (documents != static_cast<std::int64_t>(corpus().documents.size())) {
+    state.SkipWithError("the written corpus did not read back whole");
+    return;
+  }
+  count_corpus(state);
+}
+
+void BM_ReadJsonl(benchmark::State& state) { read_with_corpus_reader(state, corpus_files().jsonl); }
+void BM_ReadJsonlGz(benchmark::State& state) { read_with_corpus_reader(state, corpus_files().gzip); }
+void BM_ReadTextFiles(benchmark::State& state) { read_with_corpus_reader(state, corpus_files().texts); }
+
+// ---------------------------------------------------------------------------
 // Per-document stages.
 
 void BM_Tokenize(benchmark::State& state) {
@@ -272,6 +391,38 @@ void BM_Tokenize(benchmark::State& state) {
   }
   state.counters["tokens"] = static_cast<double>(tokens);
   count_corpus(state);
+}
+
+// Calls `key_of(surface, key)` for every word token of the corpus.
+template <typename KeyOf>
+void term_keys(benchmark::State& state, KeyOf&& key_of) {
+  const auto& tokens = corpus_tokens();
+  const auto& documents = corpus().documents;
+  std::int64_t words = 0;
+  std::string key;
+  for (auto _ : state) {
+    words = 0;
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+      for (const Token& token : tokens[d].tokens) {
+        if (token.kind != TokenKind::word) continue;
+        key.clear();
+        key_of(std::string_view(documents[d].text).substr(token.start, token.end - token.start), key);
+        benchmark::DoNotOptimize(key.data());
+        ++words;
+      }
+    }
+  }
+  state.counters["words"] = static_cast<double>(words);
+  count_corpus(state);
+}
+
+void BM_TermKeys(benchmark::State& state) {
+  TermNormalizer normalizer;
+  term_keys(state, [&](std::string_view word, std::string& key) { normalizer.append_key(word, key); });
+}
+
+void BM_TermKeysIcu(benchmark::State& state) {
+  term_keys(state, [](std::string_view word, std::string& key) { key = normalize_term(word); });
 }
 
 void BM_ExtractDates(benchmark::State& state) {
@@ -399,10 +550,17 @@ void BM_FindPassages(benchmark::State& state) {
 }
 
 BENCHMARK(BM_RawMemcpy)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RawReadFile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RawGunzip)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RawIcuWords)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RawIcuSentences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RawRe2Scan)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadJsonl)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadJsonlGz)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadTextFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TermKeys)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TermKeysIcu)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractDates)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractNumbers)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractFacts)->Unit(benchmark::kMillisecond);
