@@ -1,6 +1,9 @@
 #include "models/pattern_starts.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace newsmine {
@@ -21,13 +24,12 @@ struct Node {
   bool repeats = false;    // may occur more than once
   bool nullable = false;   // can match the empty string (set by finish())
   bool nonletter = false;  // every non-empty match begins with a non-letter (set by finish())
+  unsigned char letter = 0;  // a literal of one letter: that letter, else 0 (set by finish())
 
-  bool letter_literal() const { return kind == Kind::literal && first.count() == 1 && is_letter(first_byte()); }
-  unsigned char first_byte() const {
-    for (int b = 0; b < 256; ++b)
-      if (first[static_cast<std::size_t>(b)]) return static_cast<unsigned char>(b);
-    return 0;
-  }
+  // The walks ask these of every node again and again: answered from
+  // `letter`, not by a pass over the 256 bits of `first`.
+  bool letter_literal() const { return letter != 0; }
+  unsigned char first_byte() const { return letter; }  // of a letter literal
 };
 using Sequence = std::vector<Node>;
 
@@ -104,6 +106,10 @@ class Parser {
         node.nonletter = true;
         for (int c = 'a'; c <= 'z'; ++c)
           if (node.first[static_cast<std::size_t>(c)]) node.nonletter = false;
+        if (node.kind == Node::Kind::literal && node.first.count() == 1) {
+          for (int c = 'A'; c <= 'z'; ++c)
+            if (node.first[static_cast<std::size_t>(c)] && is_letter(static_cast<unsigned char>(c))) node.letter = static_cast<unsigned char>(c);
+        }
         break;
       case Node::Kind::group:
         node.nullable = false;
@@ -410,23 +416,33 @@ class Parser {
 
 bool is_space_byte(std::size_t b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'; }
 
+// The white space bytes as a set: the walks test every node against them,
+// so with four word operations rather than a loop over 256 bits.
+const std::bitset<256>& space_bytes() {
+  static const std::bitset<256> spaces = [] {
+    std::bitset<256> set;
+    for (std::size_t b = 0; b < 256; ++b)
+      if (is_space_byte(b)) set.set(b);
+    return set;
+  }();
+  return spaces;
+}
+
 // True when every first byte of the node is white space (a separator).
 bool only_spaces(const Node& node) {
   if (node.kind != Node::Kind::literal && node.kind != Node::Kind::chars) return false;
-  for (std::size_t b = 0; b < 256; ++b)
-    if (node.first[b] && !is_space_byte(b)) return false;
-  return node.first.any();
+  return node.first.any() && (node.first & ~space_bytes()).none();
 }
 
 bool is_word_byte(std::size_t b) {
   return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
 }
 
-bool has_space(const Node& node) {
-  for (std::size_t b = 0; b < 256; ++b)
-    if (node.first[b] && is_space_byte(b)) return true;
-  return false;
-}
+bool has_space(const Node& node) { return (node.first & space_bytes()).any(); }
+
+// A start word's prefix and whether it is whole, as one string: the words
+// of a list are told apart by it.
+std::string word_key(const StartWord& word) { return word.prefix + (word.whole ? '\1' : '\0'); }
 
 // What comes after the part being analyzed: sequence[from...] (unless the
 // group `repeating` runs again first), then what follows that sequence.
@@ -616,11 +632,12 @@ class Analysis {
   }
 
   void merge_word(StartWord word) {
-    for (StartWord& known : result.words) {
-      if (known.prefix == word.prefix && known.whole == word.whole) {
-        known.next.merge(word.next);
-        return;
-      }
+    // Rules list hundreds of words (number words, units): each is found by
+    // its key, not by comparing it with every word so far.
+    const auto [known, added] = word_index_.try_emplace(word_key(word), result.words.size());
+    if (!added) {
+      result.words[known->second].next.merge(word.next);
+      return;
     }
     result.words.push_back(std::move(word));
   }
@@ -628,23 +645,25 @@ class Analysis {
   // The first bytes of seq[i]: a letter begins a word ("x" in "[x×]\s?10"),
   // which goes on as add_word() works out unless the node repeats.
   void add_first(const Node& node, const Sequence& seq, std::size_t i, bool bounded, const Continuation* after) {
-    for (std::size_t b = 0; b < 256; ++b) {
+    std::bitset<256> others = node.first;  // the bytes other than letters
+    for (std::size_t b = 'a'; b <= 'z'; ++b) {
       if (!node.first[b]) continue;
-      if (b >= 'a' && b <= 'z') {
-        if (node.repeats) {
-          merge_word(StartWord{std::string(1, static_cast<char>(b)), false, {}});
-          if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
-        } else {
-          add_word(std::string(1, static_cast<char>(b)), seq, i + 1, bounded, after);
-        }
+      others.reset(b);
+      if (node.repeats) {
+        merge_word(StartWord{std::string(1, static_cast<char>(b)), false, {}});
+        if (!bounded && mode_ == Mode::first) result.letters_inside_words = true;
       } else {
-        result.bytes.set(b);
-        if (is_digit(static_cast<unsigned char>(b)) && !bounded && mode_ == Mode::first) result.digits_inside_words = true;
+        add_word(std::string(1, static_cast<char>(b)), seq, i + 1, bounded, after);
       }
     }
+    result.bytes |= others;
+    std::bitset<256> digits;
+    add_digits(digits);
+    if ((others & digits).any() && !bounded && mode_ == Mode::first) result.digits_inside_words = true;
   }
 
   Mode mode_;
+  std::unordered_map<std::string, std::size_t> word_index_;  // word_key() -> index in result.words
 };
 
 // The first run of digits of the matches that begin with a digit: its
@@ -899,10 +918,19 @@ PatternStarts pattern_starts(std::string_view pattern) {
 void NextToken::merge(const NextToken& other) {
   any = any || other.any;
   bytes |= other.bytes;
+  if (words.size() * other.words.size() <= 64) {  // few: compare them all
+    for (const StartWord& word : other.words) {
+      bool known = false;
+      for (const StartWord& mine : words) known = known || (mine.prefix == word.prefix && mine.whole == word.whole);
+      if (!known) words.push_back(word);
+    }
+    return;
+  }
+  std::unordered_set<std::string> known;
+  known.reserve(words.size() + other.words.size());
+  for (const StartWord& mine : words) known.insert(word_key(mine));
   for (const StartWord& word : other.words) {
-    bool known = false;
-    for (const StartWord& mine : words) known = known || (mine.prefix == word.prefix && mine.whole == word.whole);
-    if (!known) words.push_back(word);
+    if (known.insert(word_key(word)).second) words.push_back(word);
   }
 }
 
