@@ -107,8 +107,10 @@ class Parser {
         for (int c = 'a'; c <= 'z'; ++c)
           if (node.first[static_cast<std::size_t>(c)]) node.nonletter = false;
         if (node.kind == Node::Kind::literal && node.first.count() == 1) {
-          for (int c = 'A'; c <= 'z'; ++c)
-            if (node.first[static_cast<std::size_t>(c)] && is_letter(static_cast<unsigned char>(c))) node.letter = static_cast<unsigned char>(c);
+          for (int c = 0; c < 256; ++c) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (node.first[byte] && is_letter(byte)) node.letter = byte;
+          }
         }
         break;
       case Node::Kind::group:
@@ -657,8 +659,11 @@ class Analysis {
       }
     }
     result.bytes |= others;
-    std::bitset<256> digits;
-    add_digits(digits);
+    static const std::bitset<256> digits = [] {
+      std::bitset<256> set;
+      add_digits(set);
+      return set;
+    }();
     if ((others & digits).any() && !bounded && mode_ == Mode::first) result.digits_inside_words = true;
   }
 
