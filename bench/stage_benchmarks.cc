@@ -237,13 +237,14 @@ void write_corpus_files(CorpusFiles& files) {
   std::string line;
   for (std::size_t d = 0; d < corpus().documents.size(); ++d) {
     const Document& doc = corpus().documents[d];
-    line.assign("{\"id\":");
-    append_json_string(doc.id, line);
-    line += ",\"date\":";
-    append_json_string(doc.date, line);
-    line += ",\"text\":";
-    append_json_string(doc.text, line);
-    line += "}\n";
+    line.clear();
+    JsonWriter json(line);
+    json.begin_object();
+    json.string_field("id", doc.id);
+    json.string_field("date", doc.date);
+    json.string_field("text", doc.text);
+    json.end_object();
+    line += '\n';
     bool written = std::fwrite(line.data(), 1, line.size(), jsonl) == line.size() &&
                    gzwrite(gzip, line.data(), static_cast<unsigned>(line.size())) == static_cast<int>(line.size());
     char name[32];
@@ -406,7 +407,7 @@ void term_keys(benchmark::State& state, KeyOf&& key_of) {
       for (const Token& token : tokens[d].tokens) {
         if (token.kind != TokenKind::word) continue;
         key.clear();
-        key_of(std::string_view(documents[d].text).substr(token.start, token.end - token.start), key);
+        key_of(span_text(documents[d].text, token.start, token.end), key);
         benchmark::DoNotOptimize(key.data());
         ++words;
       }

@@ -5,8 +5,8 @@
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 
-#include <memory>
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <variant>
 
