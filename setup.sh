@@ -11,8 +11,9 @@ cd "$(dirname "$0")"
 mode=${1:-demo}
 packages=(build-essential cmake pkg-config libicu-dev libre2-dev libeigen3-dev libtbb-dev catch2
           libcli11-dev libsimdjson-dev zlib1g-dev libxxhash-dev libbenchmark-dev libexpat1-dev)
-# The report's browser test opens report.html in headless Chromium.
-if [ "$mode" = test ] || [ "$mode" = sanitize ]; then packages+=(chromium); fi
+# The report's browser test opens report.html in headless Chromium; the
+# distributed-run test runs 1-3 ranks under Open MPI's mpirun.
+if [ "$mode" = test ] || [ "$mode" = sanitize ]; then packages+=(chromium libopenmpi-dev openmpi-bin); fi
 # The sanitizer build is clang's, with its sanitizer and libFuzzer runtimes.
 if [ "$mode" = sanitize ]; then packages+=(clang libclang-rt-14-dev); fi
 

@@ -35,8 +35,19 @@ struct CorpusReader::Impl {
   std::deque<PendingInput> pending;
   std::unique_ptr<corpus_internal::JsonlFile> jsonl;  // the JSONL file being read
   std::uint64_t jsonl_raw_counted = 0;                // its raw bytes already in stats
+  std::uint64_t ordinal = 0;                          // records so far, inside the window or not
+
+  bool before_window() const { return ordinal < options.first_record; }
+  bool past_window() const { return ordinal >= options.end_record; }
+  // A record outside the window: numbered and counted, not produced.
+  std::nullopt_t passed_over() {
+    ++ordinal;
+    ++stats.outside;
+    return std::nullopt;
+  }
 
   Record counted(Record record) {
+    ++ordinal;
     ++stats.records;
     if (const auto* doc = std::get_if<Document>(&record)) {
       ++stats.documents;
@@ -60,7 +71,10 @@ struct CorpusReader::Impl {
     std::unique_ptr<corpus_internal::ByteSource> source;
     const Status opened = gzip ? corpus_internal::open_gzip_source(path, &source)
                                : corpus_internal::open_file_source(path, &source);
-    if (!opened.ok()) return counted(Rejection{path, "cannot read " + path + ": " + opened.message()});
+    if (!opened.ok()) {
+      if (before_window()) return passed_over();
+      return counted(Rejection{path, "cannot read " + path + ": " + opened.message()});
+    }
     ++stats.files;
     jsonl = std::make_unique<corpus_internal::JsonlFile>(path, std::move(source), options);
     jsonl_raw_counted = 0;
@@ -70,13 +84,17 @@ struct CorpusReader::Impl {
   // Handles one pending input: a record, or nullopt when it produced none yet
   // (a directory expanded, a file skipped, a JSONL file opened).
   std::optional<Record> step(PendingInput input) {
-    if (!input.error.empty()) return counted(Rejection{input.path, input.error});
+    if (!input.error.empty()) {
+      if (before_window()) return passed_over();
+      return counted(Rejection{input.path, input.error});
+    }
     if (input.named && input.path == "-") return open_jsonl("-", false);
     if (input.named) {
       std::error_code error;
       const fs::file_status status = fs::status(input.path, error);
       if (error || !fs::exists(status)) {
         const std::string why = error ? error.message() : "No such file or directory";
+        if (before_window()) return passed_over();
         return counted(Rejection{input.path, "cannot read " + input.path + ": " + why});
       }
       if (fs::is_directory(status)) {
@@ -90,13 +108,17 @@ struct CorpusReader::Impl {
     const InputFormat format = corpus_internal::classify_path(input.path);
     switch (format.kind) {
       case InputFormat::kUnknown:
-        if (input.named) return counted(Rejection{input.path, corpus_internal::unknown_format_reason()});
+        if (input.named) {
+          if (before_window()) return passed_over();
+          return counted(Rejection{input.path, corpus_internal::unknown_format_reason()});
+        }
         ++stats.skipped;
         return std::nullopt;
       case InputFormat::kJsonl:
         return open_jsonl(input.path, format.gzip);
       case InputFormat::kText: {
         ++stats.files;
+        if (before_window()) return passed_over();
         return counted(corpus_internal::read_text_article(input.path, format.id, format.gzip, options,
                                                           &stats.bytes_read));
       }
@@ -106,6 +128,16 @@ struct CorpusReader::Impl {
 
   std::optional<Record> next() {
     for (;;) {
+      if (past_window()) return std::nullopt;
+      if (jsonl && before_window()) {
+        if (jsonl->skip()) {
+          passed_over();
+        } else {
+          count_jsonl_bytes();
+          jsonl.reset();
+        }
+        continue;
+      }
       if (jsonl) {
         std::optional<Record> record = jsonl->next();
         count_jsonl_bytes();
@@ -132,5 +164,13 @@ CorpusReader::~CorpusReader() = default;
 std::optional<Record> CorpusReader::next() { return impl_->next(); }
 
 const ReaderStats& CorpusReader::stats() const { return impl_->stats; }
+
+ReaderStats count_records(const std::vector<std::string>& paths, ReaderOptions options) {
+  options.first_record = options.end_record = UINT64_MAX;
+  CorpusReader reader(paths, std::move(options));
+  while (reader.next()) {
+  }
+  return reader.stats();
+}
 
 }  // namespace newsmine

@@ -38,6 +38,12 @@ struct ReaderOptions {
   std::string text_field = "text";  // JSONL field holding the article text
   std::string date_field = "date";  // JSONL field holding the date (YYYY-MM-DD or ISO 8601)
   std::uint64_t max_document_bytes = 64u << 20;  // larger records are rejected
+  // Only records first_record <= n < end_record (0-based, in input order,
+  // rejections included) are produced; the others are passed over without
+  // being parsed, and reading stops at end_record. A share of the corpus for
+  // one process of many (pipeline/mpi_run.h).
+  std::uint64_t first_record = 0;
+  std::uint64_t end_record = UINT64_MAX;
 };
 
 struct ReaderStats {
@@ -50,9 +56,15 @@ struct ReaderStats {
   std::uint64_t text_bytes = 0;   // bytes of accepted article text
   std::uint64_t invalid_utf8_documents = 0;  // accepted documents that had invalid UTF-8
   std::uint64_t invalid_utf8_bytes = 0;      // their invalid bytes, spaces in Document::text
+  std::uint64_t outside = 0;      // records passed over, outside the record window
 };
 
 using Record = std::variant<Document, Rejection>;
+
+// Reads the inputs without parsing a record: `outside` is how many records
+// they hold (documents and rejections), in the numbering of the record
+// window; files, skipped and bytes_read are those of a whole run.
+ReaderStats count_records(const std::vector<std::string>& paths, ReaderOptions options);
 
 class CorpusReader {
  public:

@@ -64,6 +64,16 @@ std::optional<Record> JsonlFile::next() {
   return std::nullopt;
 }
 
+bool JsonlFile::skip() {
+  if (finished_) return false;
+  LineReader::Line line;
+  while (lines_.next(&line)) {
+    if (line.too_long || !is_blank(line.text)) return true;
+  }
+  finished_ = true;
+  return !lines_.status().ok();  // next() would have rejected the file here
+}
+
 Record JsonlFile::parse_line(std::string_view line, std::string source) {
   simdjson::dom::element root;
   // The LineReader leaves SIMDJSON_PADDING readable bytes after the line.

@@ -44,6 +44,9 @@ class JsonlFile {
 
   // The next record, or nullopt once the file is consumed.
   std::optional<Record> next();
+  // Passes over the next record without parsing it (a record window's
+  // outside): true when there was one, exactly where next() would have made one.
+  bool skip();
 
   // Bytes taken from the underlying file so far (compressed size for gzip).
   std::uint64_t raw_bytes() const { return source_->raw_bytes(); }

@@ -1,5 +1,7 @@
 #include "models/corpus_names.h"
 
+#include "models/byte_pack.h"
+
 namespace newsmine {
 namespace {
 
@@ -46,6 +48,62 @@ void CorpusNames::learn(const std::vector<EntityMention>& mentions) {
       if (ending.mentions == 1 || used > names_[ending.leader].mentions) ending.leader = index;
     }
   }
+}
+
+// Names in index order with their counts, then the endings. by_name_ is
+// rebuilt from the names; an ending's key is stored as it is in the map.
+void CorpusNames::save(std::string& out) const {
+  BytePacker pack(out);
+  pack.value(static_cast<std::uint64_t>(names_.size()));
+  for (const Name& name : names_) {
+    pack.string(name.text);
+    pack.value(name.mentions);
+  }
+  for (const auto& [name_key, index] : by_name_) {
+    pack.string(name_key);
+    pack.value(static_cast<std::uint64_t>(index));
+  }
+  pack.value(static_cast<std::uint64_t>(endings_.size()));
+  for (const auto& [ending_key, ending] : endings_) {
+    pack.string(ending_key);
+    pack.value(ending.mentions);
+    pack.value(static_cast<std::uint64_t>(ending.leader));
+  }
+}
+
+bool CorpusNames::load(std::string_view bytes) {
+  const auto fail = [this] {
+    names_.clear();
+    by_name_.clear();
+    endings_.clear();
+    return false;
+  };
+  fail();
+  ByteUnpacker unpack(bytes);
+  const auto names = unpack.value<std::uint64_t>();
+  for (std::uint64_t i = 0; i < names && unpack.ok(); ++i) {
+    Name name;
+    name.text = unpack.string();
+    name.mentions = unpack.value<std::uint64_t>();
+    names_.push_back(std::move(name));
+  }
+  for (std::uint64_t i = 0; i < names && unpack.ok(); ++i) {
+    std::string name_key = unpack.string();
+    const auto index = unpack.value<std::uint64_t>();
+    if (index >= names_.size()) return fail();
+    by_name_.emplace(std::move(name_key), static_cast<std::size_t>(index));
+  }
+  const auto endings = unpack.value<std::uint64_t>();
+  for (std::uint64_t i = 0; i < endings && unpack.ok(); ++i) {
+    std::string ending_key = unpack.string();
+    Ending ending;
+    ending.mentions = unpack.value<std::uint64_t>();
+    ending.leader = static_cast<std::size_t>(unpack.value<std::uint64_t>());
+    if (ending.leader >= names_.size()) return fail();
+    endings_.emplace(std::move(ending_key), ending);
+  }
+  if (!unpack.ok() || !unpack.done() || by_name_.size() != names_.size()) return fail();
+  return true;
 }
 
 }  // namespace newsmine

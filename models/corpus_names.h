@@ -49,6 +49,12 @@ class CorpusNames {
 
   std::size_t names() const { return names_.size(); }
 
+  // The whole state as bytes, and back: a distributed run hands the names
+  // learned from one rank's articles to the rank holding the next ones.
+  // load() returns false (and leaves the names empty) on bytes save() did not write.
+  void save(std::string& out) const;
+  bool load(std::string_view bytes);
+
  private:
   struct Name {
     std::string text;            // "Mikhail Shvydkoy"

@@ -203,6 +203,7 @@ std::vector<SimilarPair> similar_pairs(const Matrix& x_in, const SimilarityOptio
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
     Accumulator& acc = scratch.local();
     for (std::size_t row = range.begin(); row != range.end(); ++row) {
+      if (row % options.row_stride != options.row_offset) continue;
       const Index row_begin = x.outerIndexPtr()[row];
       const Index row_end = x.outerIndexPtr()[row + 1];
       // Dot products with the indexed part of every later document sharing a

@@ -38,6 +38,11 @@ namespace newsmine {
 struct SimilarityOptions {
   double min_cosine = 0.3;    // report pairs with cosine >= this (and > 0: they share a term)
   bool prefix_filter = true;  // skip postings that cannot reach min_cosine (exact pruning)
+  // One share of the join: only the pairs (a, b) with a % row_stride ==
+  // row_offset. A row's pairs do not depend on the others, so the shares of
+  // a distributed run together give exactly the whole join.
+  std::uint32_t row_stride = 1;
+  std::uint32_t row_offset = 0;
 };
 
 struct SimilarPair {

@@ -20,6 +20,9 @@
 
 #include "pipeline/commands.h"
 #include "pipeline/train_ner.h"
+#ifdef NEWSMINE_WITH_MPI
+#include "pipeline/mpi_run.h"
+#endif
 
 namespace {
 
@@ -32,6 +35,45 @@ void add_reader_flags(CLI::App& command, newsmine::ReaderOptions& reader) {
   command.add_option("--id-field", reader.id_field, "JSONL field holding the article id")->capture_default_str();
   command.add_option("--text-field", reader.text_field, "JSONL field holding the article text")->capture_default_str();
   command.add_option("--date-field", reader.date_field, "JSONL field holding the date")->capture_default_str();
+}
+
+// `run`, in this process or, when mpirun started it, as one rank of many:
+// only rank 0 prints, and an error agreed by all ranks is printed once
+// before any rank exits (mpirun stops the job at the first non-zero exit).
+// Returns the exit status.
+int run_command_here(newsmine::RunOptions& run, bool quiet, bool verbose, int* argc, char*** argv) {
+  run.progress = !quiet && isatty(STDERR_FILENO);
+  run.verbose = verbose;
+  newsmine::RunSummary summary;
+  bool printer = true;
+  newsmine::Status status;
+#ifdef NEWSMINE_WITH_MPI
+  if (newsmine::launched_by_mpi()) {
+    newsmine::MpiSession session(argc, argv);
+    const newsmine::MpiComm comm;
+    run.progress = false;  // one rank's share is not the run's progress
+    printer = comm.rank() == 0;
+    status = newsmine::run_distributed(run, summary, comm);
+    if (!status.ok()) {
+      if (printer) fail(status.message());
+      comm.barrier();
+      return 1;
+    }
+  } else {
+    status = newsmine::run(run, summary);
+  }
+#else
+  (void)argc;
+  (void)argv;
+  status = newsmine::run(run, summary);
+#endif
+  if (!status.ok()) return fail(status.message());
+  if (!quiet && printer) {
+    std::cout << newsmine::summary_text(summary, run.out_dir, verbose);
+    if (run.report) std::cout << "  report in " << newsmine::report_file(run).string() << "\n";
+    std::cout << std::flush;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -102,16 +144,8 @@ int main(int argc, char** argv) {
   try {
     newsmine::Status status;
     if (*run_command) {
-      run.progress = !quiet && isatty(STDERR_FILENO);
-      run.verbose = verbose;
       run.report = !no_report;
-      newsmine::RunSummary summary;
-      status = newsmine::run(run, summary);
-      if (status.ok() && !quiet) {
-        std::cout << newsmine::summary_text(summary, run.out_dir, verbose);
-        if (run.report) std::cout << "  report in " << newsmine::report_file(run).string() << "\n";
-        std::cout << std::flush;
-      }
+      return run_command_here(run, quiet, verbose, &argc, &argv);
     } else if (*tokenize_command) {
       status = newsmine::tokenize_command(tokenize_file, std::cout);
     } else if (*extract_command) {

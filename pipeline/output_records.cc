@@ -17,7 +17,7 @@ void span_fields(JsonWriter& json, std::string_view text, std::uint32_t start, s
 
 double round6(double value) { return std::round(value * 1e6) / 1e6; }
 
-void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
+void append_document_head(const DocumentAnalysis& analysis, std::string& out) {
   const Document& doc = analysis.document;
   const std::string_view text = doc.text;
   JsonWriter json(out);
@@ -55,10 +55,13 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
     json.end_object();
   }
   json.end_array();
-
   json.key("entities");
+}
+
+void append_document_entities(std::string_view text, const std::vector<EntityMention>& entities, std::string& out) {
+  JsonWriter json(out);
   json.begin_array();
-  for (const EntityMention& entity : analysis.entities) {
+  for (const EntityMention& entity : entities) {
     json.begin_object();
     span_fields(json, text, entity.start, entity.end);
     json.string_field("label", to_string(entity.label));
@@ -66,8 +69,12 @@ void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
     json.end_object();
   }
   json.end_array();
-  json.end_object();
-  out.push_back('\n');
+  out.append("}\n");
+}
+
+void append_document_line(const DocumentAnalysis& analysis, std::string& out) {
+  append_document_head(analysis, out);
+  append_document_entities(analysis.document.text, analysis.entities, out);
 }
 
 std::string rejection_notice(const Rejection& rejection) {

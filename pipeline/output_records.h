@@ -20,6 +20,11 @@ namespace newsmine {
 
 // documents.jsonl: id, source, date, bytes, tokens, sentences, dates[], numbers[], entities[].
 void append_document_line(const DocumentAnalysis& analysis, std::string& out);
+// The same line in two parts, for entities named after the rest was written
+// (a distributed run learns the corpus-wide names later): every field up to
+// `"entities":`, then the entities array, the closing brace and the newline.
+void append_document_head(const DocumentAnalysis& analysis, std::string& out);
+void append_document_entities(std::string_view text, const std::vector<EntityMention>& entities, std::string& out);
 
 // rejected.jsonl: source, reason.
 void append_rejection_line(const Rejection& rejection, std::string& out);

@@ -3,79 +3,19 @@
 #include <oneapi/tbb/global_control.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <optional>
-#include <system_error>
 
-#include "models/clusters.h"
-#include "models/reused_text.h"
-#include "models/similarity.h"
-#include "models/tfidf.h"
-#include "pipeline/json_writer.h"
-#include "pipeline/output_file.h"
 #include "pipeline/output_records.h"
 #include "pipeline/progress.h"
-#include "pipeline/report_data.h"
-#include "pipeline/report_html.h"
+#include "pipeline/run_stages.h"
 #include "pipeline/stopwatch.h"
-#include "pipeline/text_store.h"
 
 namespace newsmine {
-namespace {
-
-namespace fs = std::filesystem;
-Status prepare_output_directory(const std::string& dir) {
-  std::error_code error;
-  fs::create_directories(dir, error);
-  if (error || !fs::is_directory(dir)) {
-    return Status::error("cannot create output directory: " + (error ? error.message() : "not a directory") + " (" + dir + ")");
-  }
-  return {};
-}
-
-// A run needs at least one input that exists; missing ones among several are
-// rejections, but if none exists there is nothing to do.
-Status check_inputs(const std::vector<std::string>& paths) {
-  if (paths.empty()) return Status::error("no input given");
-  std::error_code error;
-  for (const std::string& path : paths)
-    if (path == "-" || fs::exists(path, error)) return {};
-  std::string joined;
-  for (const std::string& path : paths) joined += (joined.empty() ? "" : ", ") + path;
-  return Status::error("no readable input (" + joined + ")");
-}
-
-// Everything kept from the streaming pass for the cross-document stages.
-struct CorpusFeatures {
-  std::vector<std::string> ids;
-  std::vector<std::string> dates;   // YYYY-MM-DD or empty
-  std::vector<std::uint64_t> bytes;  // article sizes
-  std::vector<PassageFeatures> passages;
-  TfidfBuilder tfidf;
-  TextStore texts;
-};
-
-Status write_lines(const fs::path& path, std::size_t count, const std::function<void(std::size_t, std::string&)>& line) {
-  OutputFile file;
-  if (Status s = file.open(path); !s.ok()) return s;
-  std::string buffer;
-  for (std::size_t i = 0; i < count; ++i) {
-    line(i, buffer);
-    if (buffer.size() > (1 << 20) || i + 1 == count) {
-      if (Status s = file.write(buffer); !s.ok()) return s;
-      buffer.clear();
-    }
-  }
-  return file.close();
-}
-
-}  // namespace
 
 Status run(const RunOptions& options, RunSummary& summary) {
   const Stopwatch wall;
-  if (Status s = check_inputs(options.paths); !s.ok()) return s;
-  if (Status s = prepare_output_directory(options.out_dir); !s.ok()) return s;
-  const fs::path out = options.out_dir;
+  RunOutputs outputs;
+  if (Status s = open_run_outputs(options, outputs); !s.ok()) return s;
 
   std::unique_ptr<const Analyzer> analyzer;
   const ModelData data = options.models_dir.empty() ? ModelData::embedded() : ModelData::with_override(options.models_dir);
@@ -85,21 +25,6 @@ Status run(const RunOptions& options, RunSummary& summary) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
   // Pass 1: stream the corpus, writing per-article output in input order.
-  OutputFile documents, rejected;
-  if (Status s = documents.open(out / "documents.jsonl"); !s.ok()) return s;
-  if (Status s = rejected.open(out / "rejected.jsonl"); !s.ok()) return s;
-  CorpusFeatures corpus;
-  if (Status s = corpus.texts.open(out / ".texts.tmp"); !s.ok()) return s;
-
-  // The report file is created now, so a path that cannot be written fails
-  // before the run rather than after it.
-  std::optional<ReportCollector> report;
-  OutputFile report_output;
-  if (options.report) {
-    report.emplace(ReportOptions{.timings = options.report_timings});
-    if (Status s = report_output.open(report_file(options)); !s.ok()) return s;
-  }
-
   std::optional<Progress> progress;
   // --verbose notices replace the progress line (one write, so lines do not
   // interleave); its next update draws it again below them.
@@ -108,28 +33,17 @@ Status run(const RunOptions& options, RunSummary& summary) {
   };
   std::string line;
   auto on_document = [&](DocumentAnalysis& analysis) -> Status {
-    if (report) report->add_document(analysis);
     if (analysis.document.invalid_utf8_bytes > 0) notice(invalid_utf8_notice(analysis.document));
     line.clear();
     append_document_line(analysis, line);
-    if (Status s = documents.write(line); !s.ok()) return s;
-    summary.tokens += analysis.tokens.tokens.size();
-    summary.sentences += analysis.tokens.sentences.size();
-    summary.dates += analysis.dates.size();
-    summary.numbers += analysis.numbers.size();
-    summary.entities += analysis.entities.size();
-    corpus.tfidf.add(analysis.terms);
-    corpus.passages.push_back(std::move(analysis.passages));
-    corpus.ids.push_back(analysis.document.id);
-    corpus.dates.push_back(analysis.document.date);
-    corpus.bytes.push_back(analysis.document.text.size());
-    return corpus.texts.append(analysis.document.text);
+    count_document(analysis, summary);
+    return keep_document(analysis, line, outputs);
   };
   auto on_rejection = [&](const Rejection& rejection) -> Status {
     notice(rejection_notice(rejection));
     line.clear();
     append_rejection_line(rejection, line);
-    return rejected.write(line);
+    return outputs.rejected.write(line);
   };
   if (options.progress) progress.emplace(input_size(options.paths));
   ProgressCallback on_progress;
@@ -139,107 +53,10 @@ Status run(const RunOptions& options, RunSummary& summary) {
                                    on_progress);
   if (progress) progress->finish();
   if (!streamed.ok()) return streamed;
-  if (Status s = documents.close(); !s.ok()) return s;
-  if (Status s = rejected.close(); !s.ok()) return s;
-  const std::uint64_t text_bytes = summary.stream.reader.text_bytes;
-  summary.stages = {{"read", summary.stream.read_seconds, text_bytes},
-                    {"tokenize", summary.stream.tokenize_seconds, text_bytes},
-                    {"extract", summary.stream.extract_seconds, text_bytes},
-                    {"write_documents", summary.stream.consume_seconds, text_bytes}};
+  if (Status s = close_stream_outputs(outputs, summary); !s.ok()) return s;
 
   // Pass 2: cross-document stages over the kept features.
-  Stopwatch watch;
-  std::vector<SimilarPair> similar;
-  {
-    // The counts and the matrix are freed as soon as they are used: the
-    // passage stage needs the memory.
-    auto matrix = corpus.tfidf.build();
-    summary.terms = corpus.tfidf.terms();
-    corpus.tfidf = TfidfBuilder();
-    summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
-    watch.restart();
-    similar = similar_pairs(matrix, SimilarityOptions{options.min_similarity});
-  }
-  summary.similar_pairs = similar.size();
-  Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
-    append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
-  });
-  if (!status.ok()) return status;
-  if (!report) std::vector<SimilarPair>().swap(similar);  // the report lists and draws them at the end
-  summary.stages.push_back({"similarity", watch.seconds(), text_bytes});
-
-  watch.restart();
-  const std::vector<Passage> passages = find_passages(corpus.passages, options.passages, &summary.passage_stats);
-  summary.max_shingle_postings = options.passages.max_shingle_postings;
-  std::vector<PassageFeatures>().swap(corpus.passages);
-  summary.passages = passages.size();
-  std::string a_text, b_text;
-  Status read_error;  // a failed read-back of the text store, reported after the file is written
-  status = write_lines(out / "passages.jsonl", passages.size(), [&](std::size_t i, std::string& buffer) {
-    const Passage& p = passages[i];
-    if (Status s = corpus.texts.read(p.a, p.a_start, p.a_end, a_text); !s.ok()) read_error = s;
-    if (Status s = corpus.texts.read(p.b, p.b_start, p.b_end, b_text); !s.ok()) read_error = s;
-    append_passage_line(p, corpus.ids[p.a], corpus.ids[p.b], a_text, b_text, buffer);
-  });
-  if (!status.ok()) return status;
-  if (!read_error.ok()) return read_error;
-  summary.stages.push_back({"passages", watch.seconds(), text_bytes});
-
-  watch.restart();
-  const std::vector<Cluster> clusters = cluster_passages(passages, age_rank(corpus.dates));
-  summary.clusters = clusters.size();
-  status = write_lines(out / "clusters.jsonl", clusters.size(), [&](std::size_t i, std::string& buffer) {
-    const ClusterMember& representative = clusters[i].members[clusters[i].representative];
-    if (Status s = corpus.texts.read(representative.doc, representative.start, representative.end, a_text); !s.ok())
-      read_error = s;
-    append_cluster_line(i + 1, clusters[i], corpus.ids, a_text, buffer);
-  });
-  if (!status.ok()) return status;
-  if (!read_error.ok()) return read_error;
-
-  const std::size_t articles = corpus.ids.size();
-  const std::vector<std::vector<ByteRange>> reused = reused_ranges(passages, articles);
-  status = write_lines(out / "reuse.jsonl", articles, [&](std::size_t d, std::string& buffer) {
-    const std::uint64_t bytes = range_bytes(reused[d]);
-    summary.reused_bytes += bytes;
-    summary.reused_articles += bytes > 0;
-    append_reuse_line(corpus.ids[d], corpus.bytes[d], bytes, buffer);
-  });
-  if (!status.ok()) return status;
-  summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
-
-  if (report) {
-    if (Status s = report->add_reuse(similar, passages, clusters, corpus.ids, corpus.texts); !s.ok()) return s;
-  }
-
-  if (options.strip_boilerplate) {
-    watch.restart();
-    const std::vector<std::vector<ByteRange>> strip = strip_ranges(passages, clusters, articles);
-    std::string text;
-    status = write_lines(out / "cleaned.jsonl", articles, [&](std::size_t d, std::string& buffer) {
-      const auto doc = static_cast<std::uint32_t>(d);
-      if (Status s = corpus.texts.read(doc, 0, static_cast<std::uint32_t>(corpus.bytes[d]), text); !s.ok()) read_error = s;
-      const std::string cleaned = strip_text(text, strip[d]);
-      summary.stripped_bytes += text.size() - cleaned.size();
-      append_cleaned_line(corpus.ids[d], corpus.dates[d], cleaned, text.size() - cleaned.size(), buffer);
-    });
-    if (!status.ok()) return status;
-    if (!read_error.ok()) return read_error;
-    summary.stages.push_back({"strip_boilerplate", watch.seconds(), text_bytes});
-  }
-
-  summary.wall_seconds = wall.seconds();
-  OutputFile summary_file;
-  if (Status s = summary_file.open(out / "summary.json"); !s.ok()) return s;
-  if (Status s = summary_file.write(summary_json(summary)); !s.ok()) return s;
-  if (Status s = summary_file.close(); !s.ok()) return s;
-  if (!report) return {};
-  if (Status s = report_output.write(report_html(report->finish(summary))); !s.ok()) return s;
-  return report_output.close();
-}
-
-std::filesystem::path report_file(const RunOptions& options) {
-  return options.report_path.empty() ? fs::path(options.out_dir) / "report.html" : fs::path(options.report_path);
+  return cross_document_stages(options, similar_pairs, outputs, summary, wall);
 }
 
 }  // namespace newsmine

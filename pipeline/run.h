@@ -50,6 +50,15 @@ struct StageTime {
   std::uint64_t bytes = 0;  // bytes of article text the stage processed
 };
 
+// What the ranks of a distributed run sent each other, and their memory.
+struct DistributedStats {
+  std::uint64_t record_bytes = 0;  // records (lines and kept features) sent to rank 0
+  std::uint64_t names_bytes = 0;   // entity-name states handed from rank to rank, in all
+  std::uint64_t matrix_bytes = 0;  // the TF-IDF matrix, sent to each other rank
+  std::uint64_t pair_bytes = 0;    // similar pairs sent back to rank 0
+  std::vector<std::uint64_t> peak_rss_kb;  // each rank's peak resident memory
+};
+
 struct RunSummary {
   StreamStats stream;
   std::uint64_t tokens = 0;
@@ -68,6 +77,8 @@ struct RunSummary {
   std::size_t max_shingle_postings = 0;  // the cap above which a shingle is ignored
   std::vector<StageTime> stages;
   double wall_seconds = 0;
+  int ranks = 1;                    // MPI processes of a distributed run (mpi_run.h)
+  DistributedStats distributed;     // what the ranks exchanged, when ranks > 1
 };
 
 Status run(const RunOptions& options, RunSummary& summary);

@@ -25,6 +25,7 @@ std::string summary_json(const RunSummary& summary) {
   json.begin_object();
   json.string_field("version", NEWSMINE_VERSION);
   count(json, "threads", static_cast<std::uint64_t>(summary.stream.threads));
+  count(json, "ranks", static_cast<std::uint64_t>(summary.ranks));
   count(json, "read", reader.records);
   count(json, "accepted", reader.documents);
   count(json, "rejected", reader.rejected);
@@ -55,6 +56,20 @@ std::string summary_json(const RunSummary& summary) {
   count(json, "frequent_shingles", summary.passage_stats.frequent_shingles);
   count(json, "candidate_pairs", summary.passage_stats.candidate_pairs);
   json.end_object();
+  if (summary.ranks > 1) {
+    const DistributedStats& d = summary.distributed;
+    json.key("distributed");
+    json.begin_object();
+    count(json, "record_bytes", d.record_bytes);
+    count(json, "names_bytes", d.names_bytes);
+    count(json, "matrix_bytes", d.matrix_bytes);
+    count(json, "pair_bytes", d.pair_bytes);
+    json.key("peak_rss_kb");
+    json.begin_array();
+    for (const std::uint64_t kb : d.peak_rss_kb) json.integer(static_cast<std::int64_t>(kb));
+    json.end_array();
+    json.end_object();
+  }
   json.number_field("reused_share", round6(reader.text_bytes ? static_cast<double>(summary.reused_bytes) / static_cast<double>(reader.text_bytes) : 0));
   // Stage seconds of the parallel stages are summed over threads (CPU time);
   // wall_seconds is the elapsed time of the whole run.
@@ -84,6 +99,11 @@ std::string invalid_line(const ReaderStats& reader) {
          std::to_string(reader.invalid_utf8_documents) + " articles, read as spaces (invalid_utf8_bytes in documents.jsonl)\n";
 }
 
+// " x 3 ranks" after the threads of a distributed run.
+std::string ranks_note(const RunSummary& summary) {
+  return summary.ranks > 1 ? " x " + std::to_string(summary.ranks) + " ranks" : "";
+}
+
 }  // namespace
 
 // "  seconds: read 0.12, tokenize 2.23, ..." for --verbose.
@@ -103,7 +123,7 @@ std::string summary_text(const RunSummary& summary, const std::string& out_dir, 
   const ReaderStats& reader = summary.stream.reader;
   char buffer[1024];
   std::snprintf(buffer, sizeof buffer,
-                "newsmine: %llu articles (%llu rejected, %llu skipped), %.2f MB in %.2f s (%.1f MB/s, %d threads)\n"
+                "newsmine: %llu articles (%llu rejected, %llu skipped), %.2f MB in %.2f s (%.1f MB/s, %d threads%s)\n"
                 "  %llu tokens, %llu sentences, %llu dates, %llu numbers, %llu entities\n"
                 "  %llu similar pairs, %llu reused passages in %llu families\n"
                 "%s%s"
@@ -111,7 +131,7 @@ std::string summary_text(const RunSummary& summary, const std::string& out_dir, 
                 static_cast<unsigned long long>(reader.documents), static_cast<unsigned long long>(reader.rejected),
                 static_cast<unsigned long long>(reader.skipped), static_cast<double>(reader.text_bytes) / 1e6,
                 summary.wall_seconds, megabytes_per_second(reader.text_bytes, summary.wall_seconds),
-                summary.stream.threads, static_cast<unsigned long long>(summary.tokens),
+                summary.stream.threads, ranks_note(summary).c_str(), static_cast<unsigned long long>(summary.tokens),
                 static_cast<unsigned long long>(summary.sentences), static_cast<unsigned long long>(summary.dates),
                 static_cast<unsigned long long>(summary.numbers), static_cast<unsigned long long>(summary.entities),
                 static_cast<unsigned long long>(summary.similar_pairs), static_cast<unsigned long long>(summary.passages),

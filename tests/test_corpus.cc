@@ -618,3 +618,50 @@ TEST_CASE("seeds: five articles with dates from their headers") {
   }
   CHECK(r.stats.bytes_read == r.stats.text_bytes);
 }
+
+namespace {
+
+// What a reader produced, one line per record: enough to tell records apart.
+std::vector<std::string> record_lines(const std::vector<std::string>& paths, newsmine::ReaderOptions options) {
+  newsmine::CorpusReader reader(paths, options);
+  std::vector<std::string> lines;
+  while (auto record = reader.next()) {
+    if (const auto* doc = std::get_if<newsmine::Document>(&*record)) lines.push_back("D " + doc->source + " " + doc->id);
+    else lines.push_back("R " + std::get<newsmine::Rejection>(*record).source);
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("record window: every split of the records gives the whole read, in order") {
+  using newsmine::testing::ScratchDir;
+  using newsmine::testing::write_file;
+  ScratchDir dir("record_window");
+  std::filesystem::create_directories(dir / "d");
+  write_file(dir / "d/a.txt", "date 2024-01-02 First article.\n");
+  write_file(dir / "d/b.jsonl",
+             "{\"id\":\"b1\",\"text\":\"One.\"}\n\n   \n{not json\n{\"id\":\"b2\",\"text\":\"Two.\"}\n{\"text\":7}\n");
+  write_file(dir / "d/c.bin", "skipped, not a record");
+  write_file(dir / "d/e.txt", "");  // rejected: empty
+  write_file(dir / "f.jsonl", "{\"id\":\"f1\",\"text\":\"Three.\"}");
+  const std::vector<std::string> paths = {(dir / "d").string(), (dir / "missing.jsonl").string(),
+                                          (dir / "f.jsonl").string(), (dir / "d/c.bin").string()};
+  const std::vector<std::string> whole = record_lines(paths, {});
+  REQUIRE(whole.size() == 9);  // a.txt, 4 JSONL records, e.txt, missing, f1, named c.bin
+  const newsmine::ReaderStats counted = newsmine::count_records(paths, {});
+  CHECK(counted.outside == whole.size());
+  CHECK(counted.records == 0);
+  CHECK(counted.skipped == 1);
+  for (std::uint64_t split = 0; split <= whole.size(); ++split) {
+    for (std::uint64_t end = split; end <= whole.size(); ++end) {
+      newsmine::ReaderOptions window;
+      window.first_record = split;
+      window.end_record = end;
+      const std::vector<std::string> part = record_lines(paths, window);
+      INFO("window [" << split << ", " << end << ")");
+      CHECK(part == std::vector<std::string>(whole.begin() + static_cast<std::ptrdiff_t>(split),
+                                             whole.begin() + static_cast<std::ptrdiff_t>(end)));
+    }
+  }
+}

@@ -614,4 +614,44 @@ TEST_CASE("CoNLL-2003 dev set: the trained labeller keeps its F1", "[entities][c
   }
 }
 
+
+TEST_CASE("corpus names: saved and loaded mid-corpus, they go on exactly as without the break", "[entities][canonical]") {
+  // The seeds' and sample's articles in order, split at every point: the
+  // names a distributed run hands from one rank to the next.
+  std::vector<std::vector<EntityMention>> articles;
+  for (const std::string& text : {std::string("President Ilham Aliyev met Mikhail Shvydkoy in Baku."),
+                                  std::string("Shvydkoy said Aliyev had invited him. Heydar Aliyev airport was busy."),
+                                  std::string("Aliyev and Shvydkoy spoke again; the Milli Majlis approved the budget."),
+                                  std::string("The Majlis session ended. Aliyev left for Moscow.")}) {
+    articles.push_back(run(text).mentions);
+  }
+  const auto resolve_all = [](std::vector<std::vector<EntityMention>> mentions, std::size_t split) {
+    CorpusNames names;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      if (i == split) {
+        std::string state;
+        names.save(state);
+        CorpusNames fresh;
+        REQUIRE(fresh.load(state));
+        names = std::move(fresh);
+      }
+      names.resolve(mentions[i]);
+      names.learn(mentions[i]);
+    }
+    std::vector<std::string> canonical;
+    for (const auto& article : mentions)
+      for (const EntityMention& m : article) canonical.push_back(m.canonical);
+    return canonical;
+  };
+  const std::vector<std::string> whole = resolve_all(articles, articles.size());
+  CHECK(std::count(whole.begin(), whole.end(), "Mikhail Shvydkoy") >= 2);
+  for (std::size_t split = 0; split < articles.size(); ++split) {
+    INFO("split before article " << split);
+    CHECK(resolve_all(articles, split) == whole);
+  }
+  CorpusNames names;
+  CHECK_FALSE(names.load("not a saved state"));
+  CHECK(names.names() == 0);
+}
+
 }  // namespace newsmine

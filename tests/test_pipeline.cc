@@ -10,6 +10,7 @@
 #include "pipeline/commands.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/output_records.h"
+#include "pipeline/shard_records.h"
 #include "pipeline/train_ner.h"
 #include "tests/test_support.h"
 
@@ -160,4 +161,92 @@ TEST_CASE("train-ner trains on a CoNLL file, reports every epoch and writes a mo
   CHECK_FALSE(missing.ok());
   CHECK(missing.message().find("missing.conll") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a shard record comes back from its frame and from a spill file as it went in") {
+  std::unique_ptr<const Analyzer> analyzer;
+  REQUIRE(Analyzer::load(ModelData::embedded(), analyzer).ok());
+  Tokenizer tokenizer;
+  Document document{"d7", "wire.jsonl:7", "2021-05-20",
+                    "BAKU, May 20. Prime Minister Ali Asadov met Mikhail Mishustin on Thursday.\n"
+                    "The turnover reached $680 million, up 3.5 percent, Asadov said."};
+  DocumentAnalysis analysis = analyzer->analyze(std::move(document), tokenizer);
+  REQUIRE(!analysis.entities.empty());
+  REQUIRE(!analysis.dates.empty());
+  std::string whole_line;
+  append_document_line(analysis, whole_line);
+
+  ShardRecord record;
+  append_document_head(analysis, record.line);
+  std::string completed = record.line;
+  append_document_entities(analysis.document.text, analysis.entities, completed);
+  CHECK(completed == whole_line);  // head + entities is the one-process line
+  record.tokens = analysis.tokens.tokens.size();
+  record.sentences = analysis.tokens.sentences.size();
+  record.numbers = analysis.numbers.size();
+  record.analysis = analysis;
+  ShardRecord rejection{.rejected = true, .line = "{\"source\":\"x:2\",\"reason\":\"malformed JSON\"}\n"};
+
+  const auto check_same = [&](const ShardRecord& back) {
+    CHECK(back.line == record.line);
+    CHECK(back.tokens == record.tokens);
+    CHECK(back.sentences == record.sentences);
+    CHECK(back.numbers == record.numbers);
+    const DocumentAnalysis& a = back.analysis;
+    CHECK(a.document.id == "d7");
+    CHECK(a.document.source == "wire.jsonl:7");
+    CHECK(a.document.date == "2021-05-20");
+    CHECK(a.document.text == analysis.document.text);
+    REQUIRE(a.dates.size() == analysis.dates.size());
+    for (std::size_t i = 0; i < a.dates.size(); ++i) {
+      CHECK(a.dates[i].start == analysis.dates[i].start);
+      CHECK(a.dates[i].value == analysis.dates[i].value);
+      CHECK(a.dates[i].kind == analysis.dates[i].kind);
+    }
+    REQUIRE(a.entities.size() == analysis.entities.size());
+    for (std::size_t i = 0; i < a.entities.size(); ++i) {
+      CHECK(a.entities[i].end == analysis.entities[i].end);
+      CHECK(a.entities[i].label == analysis.entities[i].label);
+      CHECK(a.entities[i].canonical == analysis.entities[i].canonical);
+    }
+    CHECK(a.terms.counts == analysis.terms.counts);
+    CHECK(a.passages.terms == analysis.passages.terms);
+    CHECK(a.passages.phrase_ends == analysis.passages.phrase_ends);
+    REQUIRE(a.passages.sentences.size() == analysis.passages.sentences.size());
+    CHECK(a.passages.sentences.back().end == analysis.passages.sentences.back().end);
+  };
+
+  std::string frames;
+  append_frame(record, frames);
+  append_frame(rejection, frames);
+  std::vector<std::string_view> split;
+  REQUIRE(split_frames(frames, split));
+  REQUIRE(split.size() == 2);
+  ShardRecord back;
+  REQUIRE(unpack_shard_record(split[0], back));
+  check_same(back);
+  REQUIRE(unpack_shard_record(split[1], back));
+  CHECK(back.rejected);
+  CHECK(back.line == rejection.line);
+  CHECK_FALSE(split_frames(std::string_view(frames).substr(0, frames.size() - 1), split));
+  CHECK_FALSE(unpack_shard_record(split.empty() ? std::string_view() : std::string_view(frames).substr(8, 20), back));
+
+  newsmine::testing::ScratchDir dir("shard_spill");
+  std::string frame;
+  {
+    FrameSpill spill;
+    REQUIRE(spill.open(dir / "spill.tmp").ok());
+    REQUIRE(spill.append(record).ok());
+    REQUIRE(spill.append(rejection).ok());
+    REQUIRE(spill.rewind().ok());
+    REQUIRE(spill.next(frame));
+    REQUIRE(unpack_shard_record(frame, back));
+    check_same(back);
+    REQUIRE(spill.next(frame));
+    REQUIRE(unpack_shard_record(frame, back));
+    CHECK(back.rejected);
+    CHECK_FALSE(spill.next(frame));
+    CHECK(spill.status().ok());
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "spill.tmp"));  // removed with the spill
 }

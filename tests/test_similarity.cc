@@ -325,4 +325,32 @@ TEST_CASE("an empty corpus and a corpus without terms give no pairs", "[similari
   REQUIRE(similar_pairs_reference(zeros, {.min_cosine = 0.0}).empty());
 }
 
+
+TEST_CASE("the row shares of a distributed join give exactly the whole join", "[similarity]") {
+  const Matrix x = random_tfidf(300, 5);
+  const SimilarityOptions whole_options{.min_cosine = 0.2};
+  const std::vector<SimilarPair> whole = similar_pairs(x, whole_options);
+  REQUIRE(whole.size() > 20);
+  for (std::uint32_t ranks : {1u, 2u, 3u, 7u}) {
+    std::vector<SimilarPair> joined;
+    for (std::uint32_t rank = 0; rank < ranks; ++rank) {
+      SimilarityOptions share = whole_options;
+      share.row_stride = ranks;
+      share.row_offset = rank;
+      for (const SimilarPair& p : similar_pairs(x, share)) {
+        REQUIRE(p.a % ranks == rank);
+        joined.push_back(p);
+      }
+    }
+    sort_similar_pairs(joined);
+    INFO(ranks << " ranks");
+    REQUIRE(joined.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      CHECK(joined[i].a == whole[i].a);
+      CHECK(joined[i].b == whole[i].b);
+      CHECK(joined[i].cosine == whole[i].cosine);
+    }
+  }
+}
+
 }  // namespace newsmine

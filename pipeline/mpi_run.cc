@@ -1,0 +1,316 @@
+#include "pipeline/mpi_run.h"
+
+#include <oneapi/tbb/global_control.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <utility>
+
+#include "models/byte_pack.h"
+#include "models/corpus_names.h"
+#include "pipeline/output_records.h"
+#include "pipeline/run_stages.h"
+#include "pipeline/shard_records.h"
+
+namespace newsmine {
+namespace {
+
+using Matrix = Eigen::SparseMatrix<float, Eigen::RowMajor>;
+
+constexpr int kNamesTag = 1;
+constexpr int kRecordsTag = 2;
+constexpr int kStatsTag = 3;
+constexpr int kPairsTag = 4;
+constexpr std::size_t kChunkBytes = 32u << 20;  // records sent to rank 0 at a time
+
+// The records [first, end) that `rank` analyzes: the rank-th of `ranks`
+// equal shares of consecutive records.
+std::pair<std::uint64_t, std::uint64_t> share_of(std::uint64_t records, int rank, int ranks) {
+  // records / ranks * r + records % ranks * r / ranks, without overflow.
+  const auto at = [&](int r) {
+    const auto n = static_cast<std::uint64_t>(ranks), k = static_cast<std::uint64_t>(r);
+    return records / n * k + records % n * k / n;
+  };
+  return {at(rank), at(rank + 1)};
+}
+
+// One rank's share after pass 1.
+struct Shard {
+  FrameSpill spill;
+  std::vector<std::vector<EntityMention>> entities;  // each article's, for the names chain
+  StreamStats stats;
+};
+
+Status analyze_share(const RunOptions& options, const Analyzer& analyzer, std::uint64_t records, const MpiComm& comm,
+                     Shard& shard) {
+  StreamOptions stream = options.stream;
+  std::tie(stream.reader.first_record, stream.reader.end_record) = share_of(records, comm.rank(), comm.size());
+  stream.corpus_names = false;  // settled across ranks afterwards (chain_names)
+  const std::filesystem::path spill = std::filesystem::path(options.out_dir) / (".shard-" + std::to_string(comm.rank()) + ".tmp");
+  if (Status s = shard.spill.open(spill); !s.ok()) return s;
+  auto notice = [&](const std::string& message) {
+    if (options.verbose && !message.empty()) std::fprintf(stderr, "newsmine: %s\n", message.c_str());
+  };
+  ShardRecord record;
+  auto on_document = [&](DocumentAnalysis& analysis) -> Status {
+    notice(invalid_utf8_notice(analysis.document));
+    record.rejected = false;
+    record.line.clear();
+    append_document_head(analysis, record.line);
+    record.tokens = analysis.tokens.tokens.size();
+    record.sentences = analysis.tokens.sentences.size();
+    record.numbers = analysis.numbers.size();
+    shard.entities.push_back(std::move(analysis.entities));
+    record.analysis = std::move(analysis);
+    return shard.spill.append(record);
+  };
+  auto on_rejection = [&](const Rejection& rejection) -> Status {
+    notice(rejection_notice(rejection));
+    record.rejected = true;
+    record.line.clear();
+    append_rejection_line(rejection, record.line);
+    return shard.spill.append(record);
+  };
+  return analyze_corpus(options.paths, stream, analyzer, on_document, on_rejection, shard.stats);
+}
+
+// Corpus-wide names in input order: this rank goes on from the names the
+// ranks before it learned, and hands them on to the next. Returns the bytes it sent.
+std::uint64_t chain_names(bool enabled, Shard& shard, const MpiComm& comm) {
+  if (!enabled) return 0;
+  CorpusNames names;
+  std::string state;
+  if (comm.rank() > 0) {
+    comm.receive(comm.rank() - 1, kNamesTag, state);
+    if (!names.load(state)) comm.abort(Status::error("unreadable entity names from rank " + std::to_string(comm.rank() - 1)));
+  }
+  for (std::vector<EntityMention>& mentions : shard.entities) {
+    names.resolve(mentions);
+    names.learn(mentions);
+  }
+  if (comm.rank() + 1 < comm.size()) {
+    state.clear();
+    names.save(state);
+    comm.send(comm.rank() + 1, kNamesTag, state);
+    return state.size();
+  }
+  return 0;
+}
+
+std::uint64_t peak_rss_kb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::uint64_t>(usage.ru_maxrss);
+}
+
+// The spill's records in order, each article's line completed with its entities.
+Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
+  if (Status s = shard.spill.rewind(); !s.ok()) return s;
+  std::string frame;
+  ShardRecord record;
+  std::size_t article = 0;
+  while (shard.spill.next(frame)) {
+    if (!unpack_shard_record(frame, record) || (!record.rejected && article >= shard.entities.size()))
+      return Status::error("spill file unreadable");
+    if (!record.rejected) {
+      record.analysis.entities = std::move(shard.entities[article++]);
+      append_document_entities(record.analysis.document.text, record.analysis.entities, record.line);
+    }
+    if (Status s = take(record); !s.ok()) return s;
+  }
+  return shard.spill.status();
+}
+
+// Rank 0's side of a record: into the output files and the kept features.
+Status keep_record(ShardRecord& record, RunOutputs& outputs, RunSummary& summary) {
+  if (record.rejected) return outputs.rejected.write(record.line);
+  summary.tokens += record.tokens;
+  summary.sentences += record.sentences;
+  summary.numbers += record.numbers;
+  summary.dates += record.analysis.dates.size();
+  summary.entities += record.analysis.entities.size();
+  return keep_document(record.analysis, record.line, outputs);
+}
+
+void add_share_stats(const StreamStats& share, StreamStats& total) {
+  ReaderStats& reader = total.reader;
+  reader.records += share.reader.records;
+  reader.documents += share.reader.documents;
+  reader.rejected += share.reader.rejected;
+  reader.text_bytes += share.reader.text_bytes;
+  reader.invalid_utf8_documents += share.reader.invalid_utf8_documents;
+  reader.invalid_utf8_bytes += share.reader.invalid_utf8_bytes;
+  total.tokenize_seconds += share.tokenize_seconds;  // CPU seconds, summed as over threads
+  total.extract_seconds += share.extract_seconds;
+  total.read_seconds = std::max(total.read_seconds, share.read_seconds);  // the ranks read at once
+  total.consume_seconds = std::max(total.consume_seconds, share.consume_seconds);
+}
+
+void pack_matrix(const Matrix& x, std::string& out) {
+  BytePacker pack(out);
+  pack.value(static_cast<std::int64_t>(x.rows()));
+  pack.value(static_cast<std::int64_t>(x.cols()));
+  pack.vector(std::vector<int>(x.outerIndexPtr(), x.outerIndexPtr() + x.rows() + 1));
+  pack.vector(std::vector<int>(x.innerIndexPtr(), x.innerIndexPtr() + x.nonZeros()));
+  pack.vector(std::vector<float>(x.valuePtr(), x.valuePtr() + x.nonZeros()));
+}
+
+bool unpack_matrix(std::string_view bytes, Matrix& x) {
+  ByteUnpacker unpack(bytes);
+  const auto rows = unpack.value<std::int64_t>();
+  const auto cols = unpack.value<std::int64_t>();
+  std::vector<int> outer, inner;
+  std::vector<float> values;
+  unpack.vector(outer);
+  unpack.vector(inner);
+  unpack.vector(values);
+  if (!unpack.ok() || rows < 0 || outer.size() != static_cast<std::size_t>(rows) + 1 || inner.size() != values.size())
+    return false;
+  x = Eigen::Map<const Matrix>(rows, cols, static_cast<Eigen::Index>(values.size()), outer.data(), inner.data(), values.data());
+  return true;
+}
+
+// The similarity join shared among the ranks: rank 0 passes the matrix and
+// gets every pair back, sorted, with what was sent and each rank's peak
+// memory in `stats`; the others pass null and get nothing.
+std::vector<SimilarPair> distributed_join(const Matrix* root_matrix, SimilarityOptions options, const MpiComm& comm,
+                                          DistributedStats* stats) {
+  std::string bytes;
+  Matrix compressed;
+  const Matrix* x = root_matrix;
+  if (x && !x->isCompressed()) {
+    compressed = *x;
+    compressed.makeCompressed();
+    x = &compressed;
+  }
+  if (comm.rank() == 0) pack_matrix(*x, bytes);
+  comm.broadcast(0, bytes);
+  if (stats) stats->matrix_bytes = bytes.size() * static_cast<std::uint64_t>(comm.size() - 1);
+  Matrix received;
+  if (comm.rank() != 0) {
+    if (!unpack_matrix(bytes, received)) comm.abort(Status::error("unreadable TF-IDF matrix from rank 0"));
+    x = &received;
+  }
+  std::string().swap(bytes);
+  options.row_stride = static_cast<std::uint32_t>(comm.size());
+  options.row_offset = static_cast<std::uint32_t>(comm.rank());
+  std::vector<SimilarPair> pairs = similar_pairs(*x, options);
+  if (comm.rank() != 0) {
+    BytePacker pack(bytes);
+    pack.vector(pairs);
+    pack.value(peak_rss_kb());
+    comm.send(0, kPairsTag, bytes);
+    return {};
+  }
+  std::vector<SimilarPair> theirs;
+  stats->peak_rss_kb.assign(1, peak_rss_kb());
+  for (int from = 1; from < comm.size(); ++from) {
+    comm.receive(from, kPairsTag, bytes);
+    stats->pair_bytes += bytes.size();
+    ByteUnpacker unpack(bytes);
+    unpack.vector(theirs);
+    stats->peak_rss_kb.push_back(unpack.value<std::uint64_t>());
+    if (!unpack.ok() || !unpack.done()) comm.abort(Status::error("unreadable similar pairs from rank " + std::to_string(from)));
+    pairs.insert(pairs.end(), theirs.begin(), theirs.end());
+  }
+  sort_similar_pairs(pairs);
+  return pairs;
+}
+
+}  // namespace
+
+Status run_distributed(const RunOptions& options, RunSummary& summary, const MpiComm& comm) {
+  const Stopwatch wall;
+  if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end())
+    return Status::error("standard input cannot be shared among MPI ranks; name the input files (-)");
+
+  RunOutputs outputs;
+  const bool root = comm.rank() == 0;
+  // Rank 0 creates the directory the others put their spill files in.
+  if (Status s = comm.agree(root ? open_run_outputs(options, outputs) : Status()); !s.ok()) return s;
+  std::unique_ptr<const Analyzer> analyzer;
+  const ModelData data = options.models_dir.empty() ? ModelData::embedded() : ModelData::with_override(options.models_dir);
+  if (Status s = comm.agree(Analyzer::load(data, analyzer)); !s.ok()) return s;
+
+  const int threads = resolve_threads(options.stream.threads);
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  Stopwatch watch;
+  const ReaderStats whole = count_records(options.paths, options.stream.reader);
+  const double count_seconds = watch.seconds();
+  Shard shard;
+  if (Status s = comm.agree(analyze_share(options, *analyzer, whole.outside, comm, shard)); !s.ok()) return s;
+  analyzer.reset();
+
+  // From here on the ranks wait on each other: a failure stops the job.
+  const auto must = [&](const Status& s) {
+    if (!s.ok()) comm.abort(s);
+  };
+  watch.restart();
+  const std::uint64_t names_bytes = chain_names(options.stream.corpus_names, shard, comm);
+  const double names_seconds = watch.seconds();
+  watch.restart();
+  std::string bytes;
+  if (!root) {
+    must(replay(shard, [&](ShardRecord& record) {
+      append_frame(record, bytes);
+      if (bytes.size() >= kChunkBytes) {
+        comm.send(0, kRecordsTag, bytes);
+        bytes.clear();
+      }
+      return Status();
+    }));
+    if (!bytes.empty()) comm.send(0, kRecordsTag, bytes);
+    comm.send(0, kRecordsTag, std::string());  // the end of this rank's records
+    bytes.clear();
+    BytePacker pack(bytes);
+    pack.value(shard.stats);
+    pack.value(names_bytes);
+    comm.send(0, kStatsTag, bytes);
+    distributed_join(nullptr, SimilarityOptions{options.min_similarity}, comm, nullptr);
+    return {};
+  }
+
+  must(replay(shard, [&](ShardRecord& record) { return keep_record(record, outputs, summary); }));
+  summary.stream = shard.stats;
+  DistributedStats& exchanged = summary.distributed;
+  exchanged.names_bytes = names_bytes;
+  std::vector<std::string_view> frames;
+  ShardRecord record;
+  for (int from = 1; from < comm.size(); ++from) {
+    for (comm.receive(from, kRecordsTag, bytes); !bytes.empty(); comm.receive(from, kRecordsTag, bytes)) {
+      exchanged.record_bytes += bytes.size();
+      if (!split_frames(bytes, frames)) must(Status::error("records from rank " + std::to_string(from) + " cut short"));
+      for (std::string_view frame : frames) {
+        if (!unpack_shard_record(frame, record)) must(Status::error("unreadable record from rank " + std::to_string(from)));
+        must(keep_record(record, outputs, summary));
+      }
+    }
+    comm.receive(from, kStatsTag, bytes);
+    ByteUnpacker unpack(bytes);
+    const auto share = unpack.value<StreamStats>();
+    exchanged.names_bytes += unpack.value<std::uint64_t>();
+    if (!unpack.ok() || !unpack.done()) must(Status::error("unreadable statistics from rank " + std::to_string(from)));
+    add_share_stats(share, summary.stream);
+  }
+  summary.stream.reader.files = whole.files;
+  summary.stream.reader.skipped = whole.skipped;
+  summary.stream.reader.bytes_read = whole.bytes_read;
+  summary.stream.reader.outside = 0;
+  summary.stream.wall_seconds = wall.seconds();
+  summary.ranks = comm.size();
+  const double records_seconds = watch.seconds();
+  must(close_stream_outputs(outputs, summary));
+  // Rank 0's view of the steps a distributed run adds.
+  const std::uint64_t text_bytes = summary.stream.reader.text_bytes;
+  summary.stages.insert(summary.stages.begin(), {"count_records", count_seconds, whole.bytes_read});
+  summary.stages.push_back({"names", names_seconds, text_bytes});
+  summary.stages.push_back({"gather_records", records_seconds, text_bytes});
+  const SimilarityJoin join = [&](const Matrix& x, const SimilarityOptions& similarity) {
+    return distributed_join(&x, similarity, comm, &exchanged);
+  };
+  return cross_document_stages(options, join, outputs, summary, wall);
+}
+
+}  // namespace newsmine

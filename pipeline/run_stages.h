@@ -1,0 +1,79 @@
+// The parts of `run` (run.h) that the one-process run and the distributed
+// run (mpi_run.h) share: the output files of the streaming pass, what is kept
+// of each article for the cross-document stages, and those stages.
+//
+//   RunOutputs outputs;
+//   open_run_outputs(options, outputs);
+//   for each accepted article in input order: keep_document(analysis, line, outputs);
+//   for each rejection: outputs.rejected.write(line);
+//   close_stream_outputs(outputs, summary);
+//   cross_document_stages(options, join, outputs, summary, wall);
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <Eigen/SparseCore>
+
+#include "corpus/status.h"
+#include "models/passages.h"
+#include "models/similarity.h"
+#include "models/tfidf.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/output_file.h"
+#include "pipeline/report_data.h"
+#include "pipeline/run.h"
+#include "pipeline/stopwatch.h"
+#include "pipeline/text_store.h"
+
+namespace newsmine {
+
+// Everything kept from the streaming pass for the cross-document stages.
+struct CorpusFeatures {
+  std::vector<std::string> ids;
+  std::vector<std::string> dates;    // YYYY-MM-DD or empty
+  std::vector<std::uint64_t> bytes;  // article sizes
+  std::vector<PassageFeatures> passages;
+  TfidfBuilder tfidf;
+  TextStore texts;
+};
+
+struct RunOutputs {
+  OutputFile documents;
+  OutputFile rejected;
+  std::optional<ReportCollector> report;
+  OutputFile report_output;
+  CorpusFeatures corpus;
+};
+
+// Checks that some input exists, creates the output directory and opens
+// documents.jsonl, rejected.jsonl, the text store and the report file (so a
+// report path that cannot be written fails before the run, not after it).
+Status open_run_outputs(const RunOptions& options, RunOutputs& outputs);
+
+// Adds an article's counts (tokens, sentences, dates, numbers, entities) to the summary.
+void count_document(const DocumentAnalysis& analysis, RunSummary& summary);
+
+// An accepted article, in input order: its documents.jsonl `line` is
+// written, the report sees it, and its features are kept (its passage
+// features are moved out of `analysis`).
+Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs);
+
+// Closes documents.jsonl and rejected.jsonl and records the stream's stage times.
+Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary);
+
+// The similarity join the cross-document stages call: similar_pairs in one
+// process, shared among the ranks in a distributed run.
+using SimilarityJoin = std::function<std::vector<SimilarPair>(const Eigen::SparseMatrix<float, Eigen::RowMajor>&,
+                                                              const SimilarityOptions&)>;
+
+// TF-IDF, similar.jsonl, passages.jsonl, clusters.jsonl, reuse.jsonl,
+// cleaned.jsonl (with strip_boilerplate), then summary.json and the report.
+Status cross_document_stages(const RunOptions& options, const SimilarityJoin& join, RunOutputs& outputs,
+                             RunSummary& summary, const Stopwatch& wall);
+
+}  // namespace newsmine
