@@ -46,6 +46,13 @@ struct CorpusReader::Impl {
     return std::nullopt;
   }
 
+  // A rejection found without reading a record: passed over before the
+  // window like any record there.
+  std::optional<Record> rejection(std::string source, std::string reason) {
+    if (before_window()) return passed_over();
+    return counted(Rejection{std::move(source), std::move(reason)});
+  }
+
   Record counted(Record record) {
     ++ordinal;
     ++stats.records;
@@ -71,10 +78,7 @@ struct CorpusReader::Impl {
     std::unique_ptr<corpus_internal::ByteSource> source;
     const Status opened = gzip ? corpus_internal::open_gzip_source(path, &source)
                                : corpus_internal::open_file_source(path, &source);
-    if (!opened.ok()) {
-      if (before_window()) return passed_over();
-      return counted(Rejection{path, "cannot read " + path + ": " + opened.message()});
-    }
+    if (!opened.ok()) return rejection(path, "cannot read " + path + ": " + opened.message());
     ++stats.files;
     jsonl = std::make_unique<corpus_internal::JsonlFile>(path, std::move(source), options);
     jsonl_raw_counted = 0;
@@ -84,18 +88,14 @@ struct CorpusReader::Impl {
   // Handles one pending input: a record, or nullopt when it produced none yet
   // (a directory expanded, a file skipped, a JSONL file opened).
   std::optional<Record> step(PendingInput input) {
-    if (!input.error.empty()) {
-      if (before_window()) return passed_over();
-      return counted(Rejection{input.path, input.error});
-    }
+    if (!input.error.empty()) return rejection(input.path, input.error);
     if (input.named && input.path == "-") return open_jsonl("-", false);
     if (input.named) {
       std::error_code error;
       const fs::file_status status = fs::status(input.path, error);
       if (error || !fs::exists(status)) {
         const std::string why = error ? error.message() : "No such file or directory";
-        if (before_window()) return passed_over();
-        return counted(Rejection{input.path, "cannot read " + input.path + ": " + why});
+        return rejection(input.path, "cannot read " + input.path + ": " + why);
       }
       if (fs::is_directory(status)) {
         std::vector<corpus_internal::ListedFile> files = corpus_internal::list_directory(input.path);
@@ -108,10 +108,7 @@ struct CorpusReader::Impl {
     const InputFormat format = corpus_internal::classify_path(input.path);
     switch (format.kind) {
       case InputFormat::kUnknown:
-        if (input.named) {
-          if (before_window()) return passed_over();
-          return counted(Rejection{input.path, corpus_internal::unknown_format_reason()});
-        }
+        if (input.named) return rejection(input.path, corpus_internal::unknown_format_reason());
         ++stats.skipped;
         return std::nullopt;
       case InputFormat::kJsonl:
