@@ -39,9 +39,14 @@ class BytePacker {
   }
   template <typename T>
   void vector(const std::vector<T>& v) {
+    array(v.data(), v.size());
+  }
+  // `size` elements from `data`, read back like a vector (or with ByteUnpacker::array).
+  template <typename T>
+  void array(const T* data, std::size_t size) {
     static_assert(std::is_trivially_copyable_v<T>);
-    value(static_cast<std::uint64_t>(v.size()));
-    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    value(static_cast<std::uint64_t>(size));
+    out_.append(reinterpret_cast<const char*>(data), size * sizeof(T));
   }
 
  private:
@@ -78,6 +83,17 @@ class ByteUnpacker {
     }
     v.resize(size);
     if (size > 0) std::memcpy(v.data(), take(size * sizeof(T)), size * sizeof(T));
+  }
+  // A packed vector of exactly `size` elements straight into `out` (room for
+  // them), without a vector in between; ok() turns false on another size.
+  template <typename T>
+  void array(T* out, std::uint64_t size) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (value<std::uint64_t>() != size || size > (in_.size() - pos_) / sizeof(T)) {
+      ok_ = false;
+      return;
+    }
+    if (size > 0) std::memcpy(out, take(size * sizeof(T)), size * sizeof(T));
   }
 
  private:

@@ -148,28 +148,33 @@ void add_share_stats(const StreamStats& share, StreamStats& total) {
   total.consume_seconds = std::max(total.consume_seconds, share.consume_seconds);
 }
 
+// The compressed row-major arrays, copied once each way (the matrix is the
+// largest thing a rank receives).
 void pack_matrix(const Matrix& x, std::string& out) {
   BytePacker pack(out);
   pack.value(static_cast<std::int64_t>(x.rows()));
   pack.value(static_cast<std::int64_t>(x.cols()));
-  pack.vector(std::vector<int>(x.outerIndexPtr(), x.outerIndexPtr() + x.rows() + 1));
-  pack.vector(std::vector<int>(x.innerIndexPtr(), x.innerIndexPtr() + x.nonZeros()));
-  pack.vector(std::vector<float>(x.valuePtr(), x.valuePtr() + x.nonZeros()));
+  pack.value(static_cast<std::int64_t>(x.nonZeros()));
+  pack.array(x.outerIndexPtr(), static_cast<std::size_t>(x.rows()) + 1);
+  pack.array(x.innerIndexPtr(), static_cast<std::size_t>(x.nonZeros()));
+  pack.array(x.valuePtr(), static_cast<std::size_t>(x.nonZeros()));
 }
 
 bool unpack_matrix(std::string_view bytes, Matrix& x) {
   ByteUnpacker unpack(bytes);
   const auto rows = unpack.value<std::int64_t>();
   const auto cols = unpack.value<std::int64_t>();
-  std::vector<int> outer, inner;
-  std::vector<float> values;
-  unpack.vector(outer);
-  unpack.vector(inner);
-  unpack.vector(values);
-  if (!unpack.ok() || rows < 0 || outer.size() != static_cast<std::size_t>(rows) + 1 || inner.size() != values.size())
+  const auto nonzeros = unpack.value<std::int64_t>();
+  // Every entry takes 8 bytes: a size the bytes cannot hold is not allocated.
+  if (!unpack.ok() || rows < 0 || cols < 0 || nonzeros < 0 || static_cast<std::uint64_t>(nonzeros) > bytes.size() / 8 ||
+      static_cast<std::uint64_t>(rows) > bytes.size() / 4)
     return false;
-  x = Eigen::Map<const Matrix>(rows, cols, static_cast<Eigen::Index>(values.size()), outer.data(), inner.data(), values.data());
-  return true;
+  x.resize(rows, cols);
+  x.resizeNonZeros(nonzeros);
+  unpack.array(x.outerIndexPtr(), static_cast<std::uint64_t>(rows) + 1);
+  unpack.array(x.innerIndexPtr(), static_cast<std::uint64_t>(nonzeros));
+  unpack.array(x.valuePtr(), static_cast<std::uint64_t>(nonzeros));
+  return unpack.ok() && unpack.done() && x.outerIndexPtr()[rows] == nonzeros;
 }
 
 // The similarity join shared among the ranks: rank 0 passes the matrix and
