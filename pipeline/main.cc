@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -65,6 +66,9 @@ int run_command_here(newsmine::RunOptions& run, bool quiet, bool verbose, int* a
 #else
   (void)argc;
   (void)argv;
+  // Under mpirun every copy would write the same files as a whole run.
+  if (const char* ranks = std::getenv("OMPI_COMM_WORLD_SIZE"); ranks && std::atoi(ranks) > 1)
+    return fail("this newsmine was built without MPI; mpirun -np N needs a build that found Open MPI (libopenmpi-dev)");
   status = newsmine::run(run, summary);
 #endif
   if (!status.ok()) return fail(status.message());
