@@ -50,8 +50,8 @@ void CorpusNames::learn(const std::vector<EntityMention>& mentions) {
   }
 }
 
-// Names in index order with their counts, then the endings. by_name_ is
-// rebuilt from the names; an ending's key is stored as it is in the map.
+// Names in index order with their counts, then by_name_ as (key, index)
+// pairs (a name's label is only in its key), then the endings by key.
 void CorpusNames::save(std::string& out) const {
   BytePacker pack(out);
   pack.value(static_cast<std::uint64_t>(names_.size()));
