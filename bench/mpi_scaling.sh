@@ -29,7 +29,9 @@ print(f"{label}: wall {s['wall_seconds']:.2f} s, {s['accepted']} articles, {s['b
 print(f"    seconds: {steps}")
 if d:
     print(f"    exchanged: records {d['record_bytes'] / 1e6:.1f} MB ({d['record_bytes'] / articles:.0f} B/article), "
-          f"names {d['names_bytes'] / 1e6:.2f} MB, matrix {d['matrix_bytes'] / 1e6:.1f} MB, pairs {d['pair_bytes'] / 1e6:.2f} MB; "
+          f"names {d['names_bytes'] / 1e6:.2f} MB, terms {d['term_bytes'] / 1e6:.1f} MB, postings {d['posting_bytes'] / 1e6:.1f} MB, "
+          f"candidates {d['similarity_candidates']}, rows {d['row_bytes'] / 1e6:.1f} MB "
+          f"({d['rows_fetched']} fetched), pairs {d['pair_bytes'] / 1e6:.2f} MB; "
           f"peak per rank {', '.join(str(round(k / 1024)) for k in d['peak_rss_kb'])} MB")
 PY
 }

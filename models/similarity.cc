@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <utility>
 
 #include <tbb/blocked_range.h>
@@ -44,24 +45,16 @@ struct JoinIndex {
   unsigned rank_shift = 0;
 };
 
-// Ranks terms by document frequency, most frequent first: their postings are
-// the longest, so they are the ones worth leaving out of the index.
-std::vector<std::uint32_t> rank_terms(const Matrix& x, std::vector<float>& max_weight) {
-  const std::size_t terms = static_cast<std::size_t>(x.cols());
-  const std::size_t nnz = static_cast<std::size_t>(x.nonZeros());
-  max_weight.assign(terms, 0.0f);
-  std::vector<std::uint32_t> df(terms, 0);
-  for (std::size_t i = 0; i < nnz; ++i) {
-    const Index t = x.innerIndexPtr()[i];
-    max_weight[t] = std::max(max_weight[t], x.valuePtr()[i]);
-    ++df[t];
-  }
-  std::vector<std::uint32_t> order(terms);
+// Ranks terms by document frequency, most frequent first (ties by term id):
+// their postings are the longest, so they are the ones worth leaving out of
+// the index.
+std::vector<std::uint32_t> rank_terms(std::span<const std::uint32_t> df) {
+  std::vector<std::uint32_t> order(df.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t l, std::uint32_t r) { return df[l] != df[r] ? df[l] > df[r] : l < r; });
-  std::vector<std::uint32_t> rank(terms);
-  for (std::size_t i = 0; i < terms; ++i) rank[order[i]] = static_cast<std::uint32_t>(i);
+  std::vector<std::uint32_t> rank(df.size());
+  for (std::size_t i = 0; i < df.size(); ++i) rank[order[i]] = static_cast<std::uint32_t>(i);
   return rank;
 }
 
@@ -74,41 +67,50 @@ void entries_by_rank(const Matrix& x, Eigen::Index row, const std::vector<std::u
             [&](Index l, Index r) { return rank[x.innerIndexPtr()[l]] < rank[x.innerIndexPtr()[r]]; });
 }
 
-// Splits every row into an unindexed prefix (its most frequent terms, as long
-// as their largest possible contribution to a cosine stays below the
-// threshold) and an indexed rest, and builds the postings of the rest.
+// Marks, in `indexed`, the entries of every row that the join indexes: all
+// but its unindexed prefix (its most frequent terms, as long as their largest
+// possible contribution to a cosine stays below the threshold), and notes
+// each prefix's bounds.
+void split_prefixes(const Matrix& x, const std::vector<std::uint32_t>& rank, std::span<const float> max_weight,
+                    double min_cosine, bool prefix_filter, std::vector<char>& indexed,
+                    std::vector<JoinIndex::PrefixBound>& bounds) {
+  const std::size_t rows = static_cast<std::size_t>(x.rows());
+  indexed.assign(static_cast<std::size_t>(x.nonZeros()), 1);
+  bounds.assign(rows, {});
+  if (!prefix_filter || min_cosine <= 0) return;
+  const double bound_limit = min_cosine - kBoundSlack;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
+    std::vector<Index> entries;
+    for (std::size_t row = range.begin(); row != range.end(); ++row) {
+      entries_by_rank(x, static_cast<Eigen::Index>(row), rank, entries);
+      double weighted = 0;  // bounds the prefix's dot with any row
+      double norm2 = 0;     // its square root bounds the prefix's dot with any unit row
+      for (Index i : entries) {
+        const double w = x.valuePtr()[i];
+        const double next_weighted = weighted + w * max_weight[x.innerIndexPtr()[i]];
+        const double next_norm2 = norm2 + w * w;
+        if (std::min(next_weighted, std::sqrt(next_norm2)) >= bound_limit) break;
+        weighted = next_weighted;
+        norm2 = next_norm2;
+        indexed[static_cast<std::size_t>(i)] = 0;
+        bounds[row].rank = rank[x.innerIndexPtr()[i]] + 1;
+      }
+      bounds[row].weighted = weighted;
+      bounds[row].norm = std::sqrt(norm2);
+    }
+  });
+}
+
+// Splits every row into its unindexed prefix and indexed rest, and builds
+// the postings of the rest.
 JoinIndex build_index(const Matrix& x, double min_cosine, bool prefix_filter) {
   const std::size_t nnz = static_cast<std::size_t>(x.nonZeros());
   const std::size_t rows = static_cast<std::size_t>(x.rows());
   JoinIndex index;
-  std::vector<float> max_weight;
-  index.rank = rank_terms(x, max_weight);
-  index.prefix_bounds.assign(rows, {});
-
-  std::vector<char> indexed(nnz, 1);
-  if (prefix_filter && min_cosine > 0) {
-    const double bound_limit = min_cosine - kBoundSlack;
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
-      std::vector<Index> entries;
-      for (std::size_t row = range.begin(); row != range.end(); ++row) {
-        entries_by_rank(x, static_cast<Eigen::Index>(row), index.rank, entries);
-        double weighted = 0;  // bounds the prefix's dot with any row
-        double norm2 = 0;     // its square root bounds the prefix's dot with any unit row
-        for (Index i : entries) {
-          const double w = x.valuePtr()[i];
-          const double next_weighted = weighted + w * max_weight[x.innerIndexPtr()[i]];
-          const double next_norm2 = norm2 + w * w;
-          if (std::min(next_weighted, std::sqrt(next_norm2)) >= bound_limit) break;
-          weighted = next_weighted;
-          norm2 = next_norm2;
-          indexed[static_cast<std::size_t>(i)] = 0;
-          index.prefix_bounds[row].rank = index.rank[x.innerIndexPtr()[i]] + 1;
-        }
-        index.prefix_bounds[row].weighted = weighted;
-        index.prefix_bounds[row].norm = std::sqrt(norm2);
-      }
-    });
-  }
+  const JoinTermStats stats = join_term_stats(x);
+  index.rank = rank_terms(stats.df);
+  std::vector<char> indexed;
+  split_prefixes(x, index.rank, stats.max_weight, min_cosine, prefix_filter, indexed, index.prefix_bounds);
   std::uint32_t largest_rank = 0;
   for (const JoinIndex::PrefixBound& bound : index.prefix_bounds) largest_rank = std::max(largest_rank, bound.rank);
   while ((largest_rank >> index.rank_shift) >= JoinIndex::kRankBuckets) ++index.rank_shift;
@@ -170,6 +172,76 @@ std::vector<SimilarPair> flatten_sorted(std::vector<std::vector<SimilarPair>>& p
 
 }  // namespace
 
+JoinTermStats join_term_stats(const Matrix& x) {
+  JoinTermStats stats;
+  stats.df.assign(static_cast<std::size_t>(x.cols()), 0);
+  stats.max_weight.assign(static_cast<std::size_t>(x.cols()), 0.0f);
+  const Index* outer = x.outerIndexPtr();
+  for (Index i = outer[0]; i < outer[x.rows()]; ++i) {
+    const Index t = x.innerIndexPtr()[i];
+    stats.max_weight[t] = std::max(stats.max_weight[t], x.valuePtr()[i]);
+    ++stats.df[t];
+  }
+  return stats;
+}
+
+std::vector<char> join_indexed_entries(const Matrix& x, const JoinTermStats& terms, const SimilarityOptions& options,
+                                       std::vector<JoinPrefix>* prefixes) {
+  std::vector<char> indexed;
+  std::vector<JoinIndex::PrefixBound> bounds;
+  split_prefixes(x, rank_terms(terms.df), terms.max_weight, options.min_cosine, options.prefix_filter, indexed, bounds);
+  if (!prefixes) return indexed;
+  prefixes->assign(bounds.size(), {});
+  const auto up = [](double v) { return std::nextafter(static_cast<float>(v), 2.0f); };  // still a bound
+  for (std::size_t row = 0; row < bounds.size(); ++row) {
+    JoinPrefix& prefix = (*prefixes)[row];
+    prefix.weighted = bounds[row].weighted > 0 ? up(bounds[row].weighted) : 0.0f;
+    prefix.norm = bounds[row].norm > 0 ? up(bounds[row].norm) : 0.0f;
+    // The prefix's last term by rank: df descending, then column.
+    bool any = false;
+    for (Index i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+      if (indexed[static_cast<std::size_t>(i)]) continue;
+      const auto column = static_cast<std::uint32_t>(x.innerIndexPtr()[i]);
+      const std::uint32_t df = terms.df[column];
+      if (!any || df < prefix.end_df || (df == prefix.end_df && column > prefix.end_term)) {
+        prefix.end_df = df;
+        prefix.end_term = column;
+      }
+      any = true;
+    }
+  }
+  return indexed;
+}
+
+float joined_cosine(const JoinRow& a, const JoinRow& b) {
+  // As similar_pairs adds it up: a float sum over b's indexed terms in term
+  // order, then b's prefix terms added in double, in term order.
+  float score = 0.0f;
+  for (std::size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (b.terms[j] < a.terms[i]) {
+      ++j;
+    } else {
+      if (b.indexed[j]) score += a.weights[i] * b.weights[j];
+      ++i, ++j;
+    }
+  }
+  if (score == 0.0f) return 0.0f;  // the join never meets such a pair
+  double cosine = score;
+  for (std::size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (b.terms[j] < a.terms[i]) {
+      ++j;
+    } else {
+      if (!b.indexed[j]) cosine += static_cast<double>(a.weights[i]) * b.weights[j];
+      ++i, ++j;
+    }
+  }
+  return std::min(static_cast<float>(cosine), 1.0f);
+}
+
 void sort_similar_pairs(std::vector<SimilarPair>& pairs) {
   std::sort(pairs.begin(), pairs.end(), [](const SimilarPair& l, const SimilarPair& r) {
     if (l.cosine != r.cosine) return l.cosine > r.cosine;
@@ -203,7 +275,6 @@ std::vector<SimilarPair> similar_pairs(const Matrix& x_in, const SimilarityOptio
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows), [&](const tbb::blocked_range<std::size_t>& range) {
     Accumulator& acc = scratch.local();
     for (std::size_t row = range.begin(); row != range.end(); ++row) {
-      if (row % options.row_stride != options.row_offset) continue;
       const Index row_begin = x.outerIndexPtr()[row];
       const Index row_end = x.outerIndexPtr()[row + 1];
       // Dot products with the indexed part of every later document sharing a

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <Eigen/SparseCore>
@@ -38,11 +39,6 @@ namespace newsmine {
 struct SimilarityOptions {
   double min_cosine = 0.3;    // report pairs with cosine >= this (and > 0: they share a term)
   bool prefix_filter = true;  // skip postings that cannot reach min_cosine (exact pruning)
-  // One share of the join: only the pairs (a, b) with a % row_stride ==
-  // row_offset. A row's pairs do not depend on the others, so the shares of
-  // a distributed run together give exactly the whole join.
-  std::uint32_t row_stride = 1;
-  std::uint32_t row_offset = 0;
 };
 
 struct SimilarPair {
@@ -63,5 +59,52 @@ std::vector<SimilarPair> similar_pairs_reference(const Eigen::SparseMatrix<float
 
 // Sorts pairs by cosine descending, then a, then b.
 void sort_similar_pairs(std::vector<SimilarPair>& pairs);
+
+// The join taken apart, for a corpus whose rows are spread over machines
+// (pipeline/mpi_similarity.h): each part computes exactly what similar_pairs
+// computes for the same pairs, given the corpus-wide statistics of each term.
+//
+// Every pair reaching min_cosine shares a term that both rows index (were
+// all shared terms in the prefix of one of them, their dot would be bounded
+// by that prefix, below the threshold), so the pairs of rows sharing an
+// indexed term, verified with joined_cosine, are exactly similar_pairs' pairs:
+//
+//   JoinTermStats terms = join_term_stats(x);   // or the whole corpus's, combined
+//   std::vector<char> indexed = join_indexed_entries(x, terms, options);
+//   for each (a < b) sharing a term indexed in both:
+//     float c = joined_cosine(row(a), row(b));  // keep when c > 0 && c >= options.min_cosine
+
+// Per term (column): the documents holding it and its largest weight.
+struct JoinTermStats {
+  std::vector<std::uint32_t> df;
+  std::vector<float> max_weight;
+};
+JoinTermStats join_term_stats(const Eigen::SparseMatrix<float, Eigen::RowMajor>& tfidf);
+
+// Per stored entry of `tfidf`: 1 when the join indexes it, 0 when it is in its
+// row's unindexed prefix. Terms rank by (df descending, column), so the
+// columns must be in the corpus-wide term order. `prefixes`, when given,
+// gets per row what bounds its prefix's dot product with another row.
+struct JoinPrefix {
+  float weighted = 0;          // Σ w · max_w over the prefix (rounded up)
+  float norm = 0;              // its L2 norm (rounded up): times the other row's norm over
+                               // the terms ranking up to end_(df, term), it bounds the dot too
+  std::uint32_t end_df = 0;    // the prefix's last term by rank: its df and column
+  std::uint32_t end_term = 0;  // (meaningless when norm is 0)
+};
+std::vector<char> join_indexed_entries(const Eigen::SparseMatrix<float, Eigen::RowMajor>& tfidf,
+                                       const JoinTermStats& terms, const SimilarityOptions& options,
+                                       std::vector<JoinPrefix>* prefixes = nullptr);
+
+// One row in corpus-wide term ids, ascending, with join_indexed_entries' marks.
+struct JoinRow {
+  std::span<const std::uint32_t> terms;
+  std::span<const float> weights;
+  std::span<const char> indexed;
+};
+
+// The cosine similar_pairs reports for rows a < b, rounded as it rounds, or 0
+// when the join would not meet the pair (b indexes none of a's terms).
+float joined_cosine(const JoinRow& a, const JoinRow& b);
 
 }  // namespace newsmine

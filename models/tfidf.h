@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <Eigen/SparseCore>
@@ -41,6 +42,16 @@ class TfidfBuilder {
 
   // The L2-normalized TF-IDF matrix, documents() × terms().
   Eigen::SparseMatrix<float, Eigen::RowMajor> build() const;
+
+  // The rows of a share of a larger corpus (pipeline/mpi_similarity.h): term
+  // `id` goes to column column_of[id] of `columns` with weight idf_of[id],
+  // both from the whole corpus. With the columns in the whole corpus's term
+  // order, each row is bit-identical to its row in the whole corpus's build().
+  Eigen::SparseMatrix<float, Eigen::RowMajor> build(std::span<const std::uint32_t> column_of,
+                                                    std::span<const double> idf_of, std::size_t columns) const;
+
+  // ln((1 + documents) / (1 + df)) + 1.
+  static double smoothed_idf(std::uint64_t documents, std::uint64_t df);
 
   std::size_t documents() const { return doc_offsets_.size() - 1; }
   std::size_t terms() const { return term_hashes_.size(); }

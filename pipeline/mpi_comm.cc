@@ -62,6 +62,51 @@ void MpiComm::broadcast(int root, std::string& bytes) const {
     MPI_Bcast(bytes.data() + at, piece_size(size - at), MPI_BYTE, root, MPI_COMM_WORLD);
 }
 
+std::vector<std::string> MpiComm::exchange(const std::vector<std::string>& outgoing) const {
+  std::vector<std::uint64_t> out_sizes(static_cast<std::size_t>(size_)), in_sizes(static_cast<std::size_t>(size_));
+  for (int r = 0; r < size_; ++r) out_sizes[static_cast<std::size_t>(r)] = outgoing[static_cast<std::size_t>(r)].size();
+  MPI_Alltoall(out_sizes.data(), 1, MPI_UINT64_T, in_sizes.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
+  std::vector<std::string> incoming(static_cast<std::size_t>(size_));
+  std::vector<MPI_Request> requests;
+  constexpr int kExchangeTag = 100;
+  for (int r = 0; r < size_; ++r) {
+    std::string& in = incoming[static_cast<std::size_t>(r)];
+    in.resize(in_sizes[static_cast<std::size_t>(r)]);
+    for (std::uint64_t at = 0; at < in.size(); at += kPiece) {
+      requests.emplace_back();
+      MPI_Irecv(in.data() + at, piece_size(in.size() - at), MPI_BYTE, r, kExchangeTag, MPI_COMM_WORLD, &requests.back());
+    }
+  }
+  for (int r = 0; r < size_; ++r) {
+    const std::string& out = outgoing[static_cast<std::size_t>(r)];
+    for (std::uint64_t at = 0; at < out.size(); at += kPiece) {
+      requests.emplace_back();
+      MPI_Isend(out.data() + at, piece_size(out.size() - at), MPI_BYTE, r, kExchangeTag, MPI_COMM_WORLD,
+                &requests.back());
+    }
+  }
+  MPI_Waitall(static_cast<int>(requests.size()), requests.data(), MPI_STATUSES_IGNORE);
+  return incoming;
+}
+
+std::uint64_t MpiComm::sum_below(std::uint64_t value) const {
+  std::uint64_t below = 0;
+  MPI_Exscan(&value, &below, 1, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+  return rank_ == 0 ? 0 : below;  // rank 0's result is undefined in MPI
+}
+
+std::uint64_t MpiComm::sum(std::uint64_t value) const {
+  std::uint64_t total = 0;
+  MPI_Allreduce(&value, &total, 1, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+  return total;
+}
+
+std::vector<std::uint64_t> MpiComm::gather_all(std::uint64_t value) const {
+  std::vector<std::uint64_t> values(static_cast<std::size_t>(size_));
+  MPI_Allgather(&value, 1, MPI_UINT64_T, values.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
+  return values;
+}
+
 Status MpiComm::agree(const Status& local) const {
   int failed = local.ok() ? size_ : rank_;
   int first = size_;

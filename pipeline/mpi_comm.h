@@ -13,7 +13,9 @@
 //   }
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "corpus/status.h"
 
@@ -42,6 +44,14 @@ class MpiComm {
   void barrier() const;
   // `bytes` from rank `root` to every rank.
   void broadcast(int root, std::string& bytes) const;
+  // All to all: outgoing[r] goes to rank r (size() strings); returns what
+  // each rank sent this one, by sender.
+  std::vector<std::string> exchange(const std::vector<std::string>& outgoing) const;
+  // The sum of `value` over the ranks below this one, and over all ranks.
+  std::uint64_t sum_below(std::uint64_t value) const;
+  std::uint64_t sum(std::uint64_t value) const;
+  // Every rank's `value`, by rank.
+  std::vector<std::uint64_t> gather_all(std::uint64_t value) const;
 
   // Every rank passes its own status and gets the same answer back: ok, or
   // the error of the lowest rank that failed, as "rank R: MESSAGE".

@@ -10,6 +10,7 @@
 
 #include "models/byte_pack.h"
 #include "models/corpus_names.h"
+#include "pipeline/mpi_similarity.h"
 #include "pipeline/output_records.h"
 #include "pipeline/run_stages.h"
 #include "pipeline/shard_records.h"
@@ -17,12 +18,9 @@
 namespace newsmine {
 namespace {
 
-using Matrix = Eigen::SparseMatrix<float, Eigen::RowMajor>;
-
 constexpr int kNamesTag = 1;
 constexpr int kRecordsTag = 2;
 constexpr int kStatsTag = 3;
-constexpr int kPairsTag = 4;
 constexpr std::size_t kChunkBytes = 32u << 20;  // records sent to rank 0 at a time
 
 // The records [first, end) that `rank` analyzes: the rank-th of `ranks`
@@ -39,6 +37,7 @@ std::pair<std::uint64_t, std::uint64_t> share_of(std::uint64_t records, int rank
 // One rank's share after pass 1.
 struct Shard {
   FrameSpill spill;
+  TfidfBuilder tfidf;  // the share's term counts: its rows of the similarity join
   std::vector<std::vector<EntityMention>> entities;  // each article's, for the names chain
   StreamStats stats;
 };
@@ -105,7 +104,9 @@ std::uint64_t peak_rss_kb() {
   return static_cast<std::uint64_t>(usage.ru_maxrss);
 }
 
-// The spill's records in order, each article's line completed with its entities.
+// The spill's records in order, each article's line completed with its
+// entities, its term counts kept in the shard's TF-IDF share (they stay on
+// this rank).
 Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
   if (Status s = shard.spill.rewind(); !s.ok()) return s;
   std::string frame;
@@ -117,6 +118,8 @@ Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
     if (!record.rejected) {
       record.analysis.entities = std::move(shard.entities[article++]);
       append_document_entities(record.analysis.document.text, record.analysis.entities, record.line);
+      shard.tfidf.add(record.analysis.terms);
+      record.analysis.terms = TermCounts();
     }
     if (Status s = take(record); !s.ok()) return s;
   }
@@ -148,80 +151,20 @@ void add_share_stats(const StreamStats& share, StreamStats& total) {
   total.consume_seconds = std::max(total.consume_seconds, share.consume_seconds);
 }
 
-// The compressed row-major arrays, copied once each way (the matrix is the
-// largest thing a rank receives).
-void pack_matrix(const Matrix& x, std::string& out) {
-  BytePacker pack(out);
-  pack.value(static_cast<std::int64_t>(x.rows()));
-  pack.value(static_cast<std::int64_t>(x.cols()));
-  pack.value(static_cast<std::int64_t>(x.nonZeros()));
-  pack.array(x.outerIndexPtr(), static_cast<std::size_t>(x.rows()) + 1);
-  pack.array(x.innerIndexPtr(), static_cast<std::size_t>(x.nonZeros()));
-  pack.array(x.valuePtr(), static_cast<std::size_t>(x.nonZeros()));
-}
-
-bool unpack_matrix(std::string_view bytes, Matrix& x) {
-  ByteUnpacker unpack(bytes);
-  const auto rows = unpack.value<std::int64_t>();
-  const auto cols = unpack.value<std::int64_t>();
-  const auto nonzeros = unpack.value<std::int64_t>();
-  // Every entry takes 8 bytes: a size the bytes cannot hold is not allocated.
-  if (!unpack.ok() || rows < 0 || cols < 0 || nonzeros < 0 || static_cast<std::uint64_t>(nonzeros) > bytes.size() / 8 ||
-      static_cast<std::uint64_t>(rows) > bytes.size() / 4)
-    return false;
-  x.resize(rows, cols);
-  x.resizeNonZeros(nonzeros);
-  unpack.array(x.outerIndexPtr(), static_cast<std::uint64_t>(rows) + 1);
-  unpack.array(x.innerIndexPtr(), static_cast<std::uint64_t>(nonzeros));
-  unpack.array(x.valuePtr(), static_cast<std::uint64_t>(nonzeros));
-  return unpack.ok() && unpack.done() && x.outerIndexPtr()[rows] == nonzeros;
-}
-
-// The similarity join shared among the ranks: rank 0 passes the matrix and
-// gets every pair back, sorted, with what was sent and each rank's peak
-// memory in `stats`; the others pass null and get nothing.
-std::vector<SimilarPair> distributed_join(const Matrix* root_matrix, SimilarityOptions options, const MpiComm& comm,
-                                          DistributedStats* stats) {
-  std::string bytes;
-  Matrix compressed;
-  const Matrix* x = root_matrix;
-  if (x && !x->isCompressed()) {
-    compressed = *x;
-    compressed.makeCompressed();
-    x = &compressed;
-  }
-  if (comm.rank() == 0) pack_matrix(*x, bytes);
-  comm.broadcast(0, bytes);
-  if (stats) stats->matrix_bytes = bytes.size() * static_cast<std::uint64_t>(comm.size() - 1);
-  Matrix received;
-  if (comm.rank() != 0) {
-    if (!unpack_matrix(bytes, received)) comm.abort(Status::error("unreadable TF-IDF matrix from rank 0"));
-    x = &received;
-  }
-  std::string().swap(bytes);
-  options.row_stride = static_cast<std::uint32_t>(comm.size());
-  options.row_offset = static_cast<std::uint32_t>(comm.rank());
-  std::vector<SimilarPair> pairs = similar_pairs(*x, options);
-  if (comm.rank() != 0) {
-    BytePacker pack(bytes);
-    pack.vector(pairs);
-    pack.value(peak_rss_kb());
-    comm.send(0, kPairsTag, bytes);
-    return {};
-  }
-  std::vector<SimilarPair> theirs;
-  stats->peak_rss_kb.assign(1, peak_rss_kb());
-  for (int from = 1; from < comm.size(); ++from) {
-    comm.receive(from, kPairsTag, bytes);
-    stats->pair_bytes += bytes.size();
-    ByteUnpacker unpack(bytes);
-    unpack.vector(theirs);
-    stats->peak_rss_kb.push_back(unpack.value<std::uint64_t>());
-    if (!unpack.ok() || !unpack.done()) comm.abort(Status::error("unreadable similar pairs from rank " + std::to_string(from)));
-    pairs.insert(pairs.end(), theirs.begin(), theirs.end());
-  }
-  sort_similar_pairs(pairs);
-  return pairs;
+// Every rank's join figures and peak memory into rank 0's summary (collective).
+void add_join_stats(const DistributedJoinStats& mine, const MpiComm& comm, DistributedStats* total) {
+  DistributedStats sum;
+  sum.term_bytes = comm.sum(mine.term_bytes);
+  sum.posting_bytes = comm.sum(mine.posting_bytes);
+  sum.row_bytes = comm.sum(mine.row_bytes);
+  sum.pair_bytes = comm.sum(mine.pair_bytes);
+  sum.candidates = comm.sum(mine.candidates);
+  sum.rows_fetched = comm.sum(mine.rows_fetched);
+  sum.peak_rss_kb = comm.gather_all(peak_rss_kb());
+  if (!total) return;
+  sum.record_bytes = total->record_bytes;
+  sum.names_bytes = total->names_bytes;
+  *total = std::move(sum);
 }
 
 }  // namespace
@@ -273,7 +216,9 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     pack.value(shard.stats);
     pack.value(names_bytes);
     comm.send(0, kStatsTag, bytes);
-    distributed_join(nullptr, SimilarityOptions{options.min_similarity}, comm, nullptr);
+    DistributedJoinStats join;
+    distributed_similar_pairs(shard.tfidf, SimilarityOptions{options.min_similarity}, comm, join);
+    add_join_stats(join, comm, nullptr);
     return {};
   }
 
@@ -312,10 +257,17 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   summary.stages.insert(summary.stages.begin(), {"count_records", count_seconds, whole.bytes_read});
   summary.stages.push_back({"names", names_seconds, text_bytes});
   summary.stages.push_back({"gather_records", records_seconds, text_bytes});
-  const SimilarityJoin join = [&](const Matrix& x, const SimilarityOptions& similarity) {
-    return distributed_join(&x, similarity, comm, &exchanged);
+  // The rows stay with the ranks: rank 0's corpus.tfidf holds no terms.
+  const SimilarityStage similarity = [&](CorpusFeatures&, const SimilarityOptions& similarity, RunSummary& run) {
+    DistributedJoinStats join;
+    std::vector<SimilarPair> pairs = distributed_similar_pairs(shard.tfidf, similarity, comm, join);
+    shard.tfidf = TfidfBuilder();
+    add_join_stats(join, comm, &run.distributed);
+    run.terms = join.terms;
+    run.stages.push_back({"tfidf", join.tfidf_seconds, run.stream.reader.text_bytes});
+    return pairs;
   };
-  return cross_document_stages(options, join, outputs, summary, wall);
+  return cross_document_stages(options, similarity, outputs, summary, wall);
 }
 
 }  // namespace newsmine

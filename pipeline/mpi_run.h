@@ -11,14 +11,16 @@
 //     earlier article, so they are settled in rank order: rank n resolves
 //     its articles' names starting from the names ranks 0..n-1 learned, and
 //     hands the state to rank n+1.
-//  3. Records. Each rank sends its records, lines complete, to rank 0 in
-//     chunks; rank 0 takes its own and then each rank's in turn, so
-//     documents.jsonl, rejected.jsonl and the kept features are in input
-//     order, exactly as in one process.
-//  4. Similarity. Rank 0 builds the TF-IDF matrix from the corpus-wide
-//     document frequencies and sends it to every rank; each joins its share
-//     of the rows (SimilarityOptions::row_stride) and rank 0 merges and sorts
-//     the pairs. The passage, cluster and reuse stages run on rank 0.
+//  3. Records. Each rank keeps its articles' term counts and sends the rest
+//     of its records, lines complete, to rank 0 in chunks; rank 0 takes its
+//     own and then each rank's in turn, so documents.jsonl, rejected.jsonl
+//     and the kept features are in input order, exactly as in one process.
+//  4. Similarity (mpi_similarity.h). Document frequencies and term ids are
+//     combined across the ranks by term hash, each rank builds its own
+//     TF-IDF rows, postings are exchanged through the terms' owners, each
+//     rank verifies the candidate pairs of its rows, and rank 0 sorts the
+//     pairs. No rank holds the matrix. The passage, cluster and reuse stages
+//     run on rank 0.
 //
 // Failures before the ranks part ways (no readable input, output not
 // writable, a model that does not load, a spill that cannot be written) are

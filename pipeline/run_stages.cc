@@ -94,31 +94,34 @@ Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary) {
   return {};
 }
 
-Status cross_document_stages(const RunOptions& options, const SimilarityJoin& join, RunOutputs& outputs,
+std::vector<SimilarPair> similarity_in_process(CorpusFeatures& corpus, const SimilarityOptions& options,
+                                               RunSummary& summary) {
+  // The counts and the matrix are freed as soon as they are used: the
+  // passage stage needs the memory.
+  const Stopwatch watch;
+  auto matrix = corpus.tfidf.build();
+  summary.terms = corpus.tfidf.terms();
+  corpus.tfidf = TfidfBuilder();
+  summary.stages.push_back({"tfidf", watch.seconds(), summary.stream.reader.text_bytes});
+  return similar_pairs(matrix, options);
+}
+
+Status cross_document_stages(const RunOptions& options, const SimilarityStage& similarity, RunOutputs& outputs,
                              RunSummary& summary, const Stopwatch& wall) {
   CorpusFeatures& corpus = outputs.corpus;
   // Pass 2: cross-document stages over the kept features.
   const fs::path out = options.out_dir;
   const std::uint64_t text_bytes = summary.stream.reader.text_bytes;
   Stopwatch watch;
-  std::vector<SimilarPair> similar;
-  {
-    // The counts and the matrix are freed as soon as they are used: the
-    // passage stage needs the memory.
-    auto matrix = corpus.tfidf.build();
-    summary.terms = corpus.tfidf.terms();
-    corpus.tfidf = TfidfBuilder();
-    summary.stages.push_back({"tfidf", watch.seconds(), text_bytes});
-    watch.restart();
-    similar = join(matrix, SimilarityOptions{options.min_similarity});
-  }
+  std::vector<SimilarPair> similar = similarity(corpus, SimilarityOptions{options.min_similarity}, summary);
+  const double tfidf_seconds = summary.stages.back().seconds;
   summary.similar_pairs = similar.size();
   Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
     append_similar_line(corpus.ids[similar[i].a], corpus.ids[similar[i].b], similar[i].cosine, buffer);
   });
   if (!status.ok()) return status;
   if (!outputs.report) std::vector<SimilarPair>().swap(similar);  // the report lists and draws them at the end
-  summary.stages.push_back({"similarity", watch.seconds(), text_bytes});
+  summary.stages.push_back({"similarity", watch.seconds() - tfidf_seconds, text_bytes});
 
   watch.restart();
   const std::vector<Passage> passages = find_passages(corpus.passages, options.passages, &summary.passage_stats);

@@ -7,7 +7,7 @@
 //   for each accepted article in input order: keep_document(analysis, line, outputs);
 //   for each rejection: outputs.rejected.write(line);
 //   close_stream_outputs(outputs, summary);
-//   cross_document_stages(options, join, outputs, summary, wall);
+//   cross_document_stages(options, similarity_in_process, outputs, summary, wall);
 #pragma once
 
 #include <cstdint>
@@ -16,8 +16,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <Eigen/SparseCore>
 
 #include "corpus/status.h"
 #include "models/passages.h"
@@ -66,14 +64,18 @@ Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutpu
 // Closes documents.jsonl and rejected.jsonl and records the stream's stage times.
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary);
 
-// The similarity join the cross-document stages call: similar_pairs in one
-// process, shared among the ranks in a distributed run.
-using SimilarityJoin = std::function<std::vector<SimilarPair>(const Eigen::SparseMatrix<float, Eigen::RowMajor>&,
-                                                              const SimilarityOptions&)>;
+// TF-IDF and the similarity join, as the cross-document stages call them:
+// returns the similar pairs (sorted as similar_pairs sorts them), adds the
+// "tfidf" stage and sets summary.terms. In one process, the matrix of
+// corpus.tfidf and similar_pairs; a distributed run joins the ranks' shares.
+using SimilarityStage =
+    std::function<std::vector<SimilarPair>(CorpusFeatures&, const SimilarityOptions&, RunSummary&)>;
+std::vector<SimilarPair> similarity_in_process(CorpusFeatures& corpus, const SimilarityOptions& options,
+                                               RunSummary& summary);
 
 // TF-IDF, similar.jsonl, passages.jsonl, clusters.jsonl, reuse.jsonl,
 // cleaned.jsonl (with strip_boilerplate), then summary.json and the report.
-Status cross_document_stages(const RunOptions& options, const SimilarityJoin& join, RunOutputs& outputs,
+Status cross_document_stages(const RunOptions& options, const SimilarityStage& similarity, RunOutputs& outputs,
                              RunSummary& summary, const Stopwatch& wall);
 
 }  // namespace newsmine

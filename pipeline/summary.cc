@@ -62,8 +62,12 @@ std::string summary_json(const RunSummary& summary) {
     json.begin_object();
     count(json, "record_bytes", d.record_bytes);
     count(json, "names_bytes", d.names_bytes);
-    count(json, "matrix_bytes", d.matrix_bytes);
+    count(json, "term_bytes", d.term_bytes);
+    count(json, "posting_bytes", d.posting_bytes);
+    count(json, "row_bytes", d.row_bytes);
     count(json, "pair_bytes", d.pair_bytes);
+    count(json, "similarity_candidates", d.candidates);
+    count(json, "rows_fetched", d.rows_fetched);
     json.key("peak_rss_kb");
     json.begin_array();
     for (const std::uint64_t kb : d.peak_rss_kb) json.integer(static_cast<std::int64_t>(kb));

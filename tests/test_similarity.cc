@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -212,6 +213,45 @@ TEST_CASE("term ids are interned in first-seen order", "[tfidf]") {
   REQUIRE(builder.term_hash_of(2) == term_hash("z"));
 }
 
+TEST_CASE("a share's rows built with the corpus's columns and idf equal the corpus's rows", "[tfidf]") {
+  std::vector<std::string> texts = written_texts();
+  for (const std::string& text : seed_texts()) texts.push_back(text);
+  Tokenizer tokenizer;
+  TokenizedText tokens;
+  TfidfBuilder whole;
+  std::vector<TermCounts> counts;
+  for (const std::string& text : texts) {
+    tokenizer.tokenize(text, tokens);
+    counts.push_back(count_terms(tokens));
+    whole.add(counts.back());
+  }
+  const Matrix x = whole.build();
+  // The whole corpus's id of each hash, to place a share's terms.
+  std::map<std::uint64_t, std::uint32_t> corpus_id;
+  for (std::uint32_t id = 0; id < whole.terms(); ++id) corpus_id[whole.term_hash_of(id)] = id;
+  for (std::size_t first : {std::size_t{0}, std::size_t{3}, texts.size() / 2}) {
+    TfidfBuilder share;
+    for (std::size_t d = first; d < counts.size(); ++d) share.add(counts[d]);
+    std::vector<std::uint32_t> column_of(share.terms());
+    std::vector<double> idf_of(share.terms());
+    for (std::uint32_t id = 0; id < share.terms(); ++id) {
+      column_of[id] = corpus_id.at(share.term_hash_of(id));
+      idf_of[id] = whole.idf(column_of[id]);
+    }
+    const Matrix rows = share.build(column_of, idf_of, whole.terms());
+    INFO("share from document " << first);
+    REQUIRE(rows.rows() == x.rows() - static_cast<Eigen::Index>(first));
+    for (Eigen::Index d = 0; d < rows.rows(); ++d) {
+      const Eigen::Index row = d + static_cast<Eigen::Index>(first);
+      REQUIRE(rows.row(d).nonZeros() == x.row(row).nonZeros());
+      for (int i = rows.outerIndexPtr()[d], j = x.outerIndexPtr()[row]; i < rows.outerIndexPtr()[d + 1]; ++i, ++j) {
+        REQUIRE(rows.innerIndexPtr()[i] == x.innerIndexPtr()[j]);
+        REQUIRE(rows.valuePtr()[i] == x.valuePtr()[j]);  // bit-identical
+      }
+    }
+  }
+}
+
 TEST_CASE("tfidf rows have unit norm, empty documents are zero rows", "[tfidf]") {
   std::vector<std::string> texts = written_texts();
   for (const std::string& text : seed_texts()) texts.push_back(text);
@@ -326,29 +366,60 @@ TEST_CASE("an empty corpus and a corpus without terms give no pairs", "[similari
 }
 
 
-TEST_CASE("the row shares of a distributed join give exactly the whole join", "[similarity]") {
-  const Matrix x = random_tfidf(300, 5);
-  const SimilarityOptions whole_options{.min_cosine = 0.2};
-  const std::vector<SimilarPair> whole = similar_pairs(x, whole_options);
-  REQUIRE(whole.size() > 20);
-  for (std::uint32_t ranks : {1u, 2u, 3u, 7u}) {
-    std::vector<SimilarPair> joined;
-    for (std::uint32_t rank = 0; rank < ranks; ++rank) {
-      SimilarityOptions share = whole_options;
-      share.row_stride = ranks;
-      share.row_offset = rank;
-      for (const SimilarPair& p : similar_pairs(x, share)) {
-        REQUIRE(p.a % ranks == rank);
-        joined.push_back(p);
-      }
+// The join taken apart as a distributed run takes it: postings of the
+// indexed entries only, the pairs of each posting list as candidates, each
+// verified with joined_cosine.
+std::vector<SimilarPair> join_taken_apart(const Matrix& x, const SimilarityOptions& options) {
+  const std::vector<char> indexed = join_indexed_entries(x, join_term_stats(x), options);
+  std::vector<std::vector<std::uint32_t>> postings(static_cast<std::size_t>(x.cols()));
+  std::vector<std::uint32_t> terms(static_cast<std::size_t>(x.nonZeros()));
+  for (Eigen::Index row = 0; row < x.rows(); ++row) {
+    for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+      terms[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(x.innerIndexPtr()[i]);
+      if (indexed[static_cast<std::size_t>(i)]) postings[x.innerIndexPtr()[i]].push_back(static_cast<std::uint32_t>(row));
     }
-    sort_similar_pairs(joined);
-    INFO(ranks << " ranks");
-    REQUIRE(joined.size() == whole.size());
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-      CHECK(joined[i].a == whole[i].a);
-      CHECK(joined[i].b == whole[i].b);
-      CHECK(joined[i].cosine == whole[i].cosine);
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
+  for (const auto& docs : postings)
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      for (std::size_t j = i + 1; j < docs.size(); ++j) candidates.emplace_back(docs[i], docs[j]);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const auto row_of = [&](std::uint32_t d) {
+    const auto begin = static_cast<std::size_t>(x.outerIndexPtr()[d]);
+    const auto size = static_cast<std::size_t>(x.outerIndexPtr()[d + 1]) - begin;
+    return JoinRow{std::span<const std::uint32_t>(terms).subspan(begin, size),
+                   std::span<const float>(x.valuePtr() + begin, size), std::span<const char>(indexed).subspan(begin, size)};
+  };
+  std::vector<SimilarPair> pairs;
+  for (const auto& [a, b] : candidates) {
+    const float cosine = joined_cosine(row_of(a), row_of(b));
+    if (cosine > 0 && cosine >= options.min_cosine) pairs.push_back({a, b, cosine});
+  }
+  sort_similar_pairs(pairs);
+  return pairs;
+}
+
+TEST_CASE("the join taken apart for a distributed run gives exactly similar_pairs", "[similarity]") {
+  std::vector<std::string> texts = written_texts();
+  for (const std::string& text : seed_texts()) texts.push_back(text);
+  const Matrix real = tfidf_of(texts);
+  const Matrix random = random_tfidf(300, 5);
+  for (const Matrix* x : {&real, &random}) {
+    for (double min_cosine : {0.05, 0.2, 0.3, 0.5, 0.9}) {
+      for (bool prefix_filter : {true, false}) {
+        INFO("min_cosine " << min_cosine << " prefix_filter " << prefix_filter << " rows " << x->rows());
+        const SimilarityOptions options{.min_cosine = min_cosine, .prefix_filter = prefix_filter};
+        const std::vector<SimilarPair> whole = similar_pairs(*x, options);
+        const std::vector<SimilarPair> apart = join_taken_apart(*x, options);
+        if (x == &random && min_cosine <= 0.3) REQUIRE(whole.size() > 20);
+        REQUIRE(apart.size() == whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+          CHECK(apart[i].a == whole[i].a);
+          CHECK(apart[i].b == whole[i].b);
+          CHECK(apart[i].cosine == whole[i].cosine);  // bit-identical
+        }
+      }
     }
   }
 }

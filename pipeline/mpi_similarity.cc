@@ -1,0 +1,371 @@
+#include "pipeline/mpi_similarity.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <string>
+
+#include "models/byte_pack.h"
+#include "pipeline/mpi_term_table.h"
+#include "pipeline/stopwatch.h"
+
+namespace newsmine {
+namespace {
+
+using Matrix = Eigen::SparseMatrix<float, Eigen::RowMajor>;
+
+// out[r] to rank r, as vectors of plain values; returns what each rank sent here.
+template <typename T>
+std::vector<std::vector<T>> exchange_vectors(const MpiComm& comm, const std::vector<std::vector<T>>& out,
+                                             std::uint64_t& bytes_sent, const char* what) {
+  std::vector<std::string> outgoing(out.size());
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    BytePacker(outgoing[r]).vector(out[r]);
+    if (static_cast<int>(r) != comm.rank()) bytes_sent += outgoing[r].size();
+  }
+  const std::vector<std::string> incoming = comm.exchange(outgoing);
+  std::vector<std::vector<T>> in(out.size());
+  for (std::size_t r = 0; r < in.size(); ++r) {
+    ByteUnpacker unpack(incoming[r]);
+    unpack.vector(in[r]);
+    if (!unpack.ok() || !unpack.done())
+      comm.abort(Status::error(std::string("unreadable ") + what + " from rank " + std::to_string(r)));
+  }
+  return in;
+}
+
+// The share's terms placed among the corpus's: per own term id (first-seen
+// order in the share), its column in the share's matrix, and per column its
+// corpus-wide id (one process's first-seen order), document frequency and
+// largest weight.
+struct ShareColumns {
+  std::vector<std::uint32_t> column_of;  // own term id -> column
+  std::vector<std::uint32_t> corpus_id;  // column -> corpus-wide term id (ascending)
+  std::vector<double> idf_of;            // own term id -> idf over the corpus
+  JoinTermStats stats;                   // per column, over the corpus
+};
+
+ShareColumns place_terms(const TfidfBuilder& share, std::uint64_t documents, const MpiTermTable& table,
+                         const MpiComm& comm, std::uint64_t& corpus_terms) {
+  const std::size_t terms = share.terms();
+  std::vector<std::uint64_t> df(terms);
+  for (std::uint32_t id = 0; id < terms; ++id) df[id] = share.document_frequency(id);
+  df = table.combine<std::uint64_t>(df, std::plus<>());
+  // A term one process meets first in this share is one no earlier rank holds:
+  // such terms take the next ids in the order the share met them.
+  const auto rank = static_cast<std::uint32_t>(comm.rank());
+  const std::vector<std::uint32_t> first_rank =
+      table.combine<std::uint32_t>(std::vector<std::uint32_t>(terms, rank), [](auto l, auto r) { return std::min(l, r); });
+  std::uint64_t fresh = 0;
+  for (std::uint32_t holder : first_rank) fresh += holder == rank;
+  const std::uint64_t first_fresh = comm.sum_below(fresh);
+  corpus_terms = comm.sum(fresh);
+  std::vector<std::uint64_t> proposed(terms, std::numeric_limits<std::uint64_t>::max());
+  for (std::size_t id = 0, k = 0; id < terms; ++id)
+    if (first_rank[id] == rank) proposed[id] = first_fresh + k++;
+  const std::vector<std::uint64_t> corpus_id =
+      table.combine<std::uint64_t>(proposed, [](auto l, auto r) { return std::min(l, r); });
+
+  ShareColumns columns;
+  std::vector<std::uint32_t> by_corpus_id(terms);
+  std::iota(by_corpus_id.begin(), by_corpus_id.end(), 0u);
+  std::sort(by_corpus_id.begin(), by_corpus_id.end(), [&](auto l, auto r) { return corpus_id[l] < corpus_id[r]; });
+  columns.column_of.resize(terms);
+  columns.corpus_id.resize(terms);
+  columns.idf_of.resize(terms);
+  columns.stats.df.resize(terms);
+  for (std::uint32_t column = 0; column < terms; ++column) {
+    const std::uint32_t id = by_corpus_id[column];
+    columns.column_of[id] = column;
+    columns.corpus_id[column] = static_cast<std::uint32_t>(corpus_id[id]);
+    columns.stats.df[column] = static_cast<std::uint32_t>(df[id]);
+  }
+  for (std::uint32_t id = 0; id < terms; ++id) columns.idf_of[id] = TfidfBuilder::smoothed_idf(documents, df[id]);
+  return columns;
+}
+
+// Each column's largest weight over the corpus.
+void combine_max_weights(const Matrix& x, const MpiTermTable& table, ShareColumns& columns) {
+  const std::vector<float> own = join_term_stats(x).max_weight;
+  std::vector<float> by_id(columns.column_of.size());
+  for (std::size_t id = 0; id < by_id.size(); ++id) by_id[id] = own[columns.column_of[id]];
+  by_id = table.combine<float>(by_id, [](float l, float r) { return std::max(l, r); });
+  columns.stats.max_weight.resize(by_id.size());
+  for (std::size_t id = 0; id < by_id.size(); ++id) columns.stats.max_weight[columns.column_of[id]] = by_id[id];
+}
+
+// The rank holding document `doc`, from the ranks' first documents.
+std::size_t holder_of(const std::vector<std::uint64_t>& first_doc, std::uint64_t doc) {
+  return static_cast<std::size_t>(std::upper_bound(first_doc.begin(), first_doc.end(), doc) - first_doc.begin()) - 1;
+}
+
+// Rows sent to a verifying rank: per requested document, its entries in
+// corpus-wide term ids with their weights and index marks.
+struct Rows {
+  std::vector<std::uint64_t> offsets{0};
+  std::vector<std::uint32_t> terms;
+  std::vector<float> weights;
+  std::vector<char> indexed;
+
+  JoinRow row(std::size_t k) const {
+    const std::size_t begin = offsets[k], size = offsets[k + 1] - begin;
+    return {std::span<const std::uint32_t>(terms).subspan(begin, size),
+            std::span<const float>(weights).subspan(begin, size), std::span<const char>(indexed).subspan(begin, size)};
+  }
+};
+
+// An indexed entry of the join on its way to and from its term's owner.
+struct Posting {
+  std::uint32_t term = 0;  // corpus-wide id
+  std::uint32_t doc = 0;   // corpus-wide document index
+  float weight = 0;
+  JoinPrefix prefix;  // of the document's row, end_term as a corpus-wide id
+};
+
+// Document frequencies in buckets, ascending with df: exact below 64, then
+// 8 per power of two.
+constexpr std::size_t kDfBuckets = 64 + 26 * 8;
+std::size_t df_bucket(std::uint32_t df) {
+  if (df < 64) return df;
+  const auto width = static_cast<std::size_t>(std::bit_width(df));  // 7..32
+  return 64 + (width - 7) * 8 + ((df >> (width - 4)) & 7);
+}
+
+// The postings of this rank's terms, from its first document on.
+struct LaterPostings {
+  std::vector<std::size_t> column_offsets;  // column c: [column_offsets[c], column_offsets[c + 1])
+  std::vector<std::uint32_t> docs;
+  std::vector<float> weights;
+  std::vector<JoinPrefix> prefixes;         // per document from the rank's first one on
+};
+
+// The pairs (a << 32 | b), sorted, that similar_pairs completes for this
+// rank's rows a: a later document b whose indexed part meets a's terms and
+// whose dot with a's terms there, plus the bound of b's prefix, can reach
+// the threshold.
+std::vector<std::uint64_t> meet_candidates(const Matrix& x, const ShareColumns& columns, const LaterPostings& later,
+                                           std::uint64_t mine, const SimilarityOptions& options) {
+  struct Scratch {
+    std::vector<float> score;            // per document from `mine` on
+    std::vector<std::uint32_t> touched;
+    std::vector<double> norm_from;       // per df bucket: norm of a's terms in it or above
+    std::vector<std::uint64_t> found;
+  };
+  const std::size_t documents = later.prefixes.size();
+  tbb::enumerable_thread_specific<Scratch> scratch([documents] {
+    Scratch s;
+    s.score.assign(documents, 0.0f);
+    s.touched.assign(documents, 0);
+    return s;
+  });
+  const double limit = options.min_cosine - 1e-5;  // the join's slack for rounding
+  tbb::parallel_for(tbb::blocked_range<Eigen::Index>(0, x.rows()), [&](const tbb::blocked_range<Eigen::Index>& range) {
+    Scratch& s = scratch.local();
+    for (Eigen::Index row = range.begin(); row != range.end(); ++row) {
+      const auto a = static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row));
+      std::size_t touched = 0;
+      s.norm_from.assign(kDfBuckets + 1, 0.0);
+      for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+        const auto column = static_cast<std::size_t>(x.innerIndexPtr()[i]);
+        const float w = x.valuePtr()[i];
+        s.norm_from[df_bucket(columns.stats.df[column])] += static_cast<double>(w) * w;
+        // Noted without a branch, as similar_pairs notes them.
+        const std::uint32_t* const docs = later.docs.data();
+        const std::uint32_t* const last = docs + later.column_offsets[column + 1];
+        for (const std::uint32_t* it = std::upper_bound(docs + later.column_offsets[column], last, a); it != last; ++it) {
+          const std::size_t b = *it - mine;
+          s.touched[touched] = static_cast<std::uint32_t>(b);
+          touched += s.score[b] == 0.0f;
+          s.score[b] += w * later.weights[static_cast<std::size_t>(it - docs)];
+        }
+      }
+      for (std::size_t bucket = kDfBuckets; bucket-- > 0;) s.norm_from[bucket] += s.norm_from[bucket + 1];
+      for (double& norm : s.norm_from) norm = std::sqrt(norm);
+      for (std::size_t k = 0; k < touched; ++k) {
+        const std::uint32_t b = s.touched[k];
+        const JoinPrefix& prefix = later.prefixes[b];
+        // b's prefix meets only those of a's terms that rank up to its last
+        // one, so only terms at least as frequent: those of its df bucket and above.
+        const double bound = std::min<double>(prefix.weighted, prefix.norm * s.norm_from[df_bucket(prefix.end_df)]);
+        if (s.score[b] + bound >= limit) s.found.push_back(std::uint64_t{a} << 32 | (mine + b));
+        s.score[b] = 0.0f;
+      }
+    }
+  });
+  std::vector<std::uint64_t> candidates;
+  for (Scratch& s : scratch) candidates.insert(candidates.end(), s.found.begin(), s.found.end());
+  tbb::parallel_sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+}  // namespace
+
+std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, const SimilarityOptions& options,
+                                                   const MpiComm& comm, DistributedJoinStats& stats) {
+  const auto ranks = static_cast<std::size_t>(comm.size());
+  const auto me = static_cast<std::size_t>(comm.rank());
+  const std::vector<std::uint64_t> counts = comm.gather_all(share.documents());
+  std::vector<std::uint64_t> first_doc(ranks + 1, 0);
+  std::partial_sum(counts.begin(), counts.end(), first_doc.begin() + 1);
+  const std::uint64_t documents = first_doc.back(), mine = first_doc[me];
+  if (documents > std::numeric_limits<std::uint32_t>::max())
+    comm.abort(Status::error("more than 2^32 - 1 articles for the similarity join"));
+
+  // 1-2. Rows in corpus-wide columns, and the join's index marks.
+  std::vector<std::uint64_t> hashes(share.terms());
+  for (std::uint32_t id = 0; id < hashes.size(); ++id) hashes[id] = share.term_hash_of(id);
+  const Stopwatch watch;
+  const MpiTermTable table(comm, hashes);
+  ShareColumns columns = place_terms(share, documents, table, comm, stats.terms);
+  const Matrix x = share.build(columns.column_of, columns.idf_of, columns.column_of.size());
+  combine_max_weights(x, table, columns);
+  stats.term_bytes = table.bytes_sent();
+  stats.tfidf_seconds = watch.seconds();
+  std::vector<JoinPrefix> prefixes;
+  const std::vector<char> indexed = join_indexed_entries(x, columns.stats, options, &prefixes);
+  for (JoinPrefix& prefix : prefixes) prefix.end_term = columns.corpus_id[prefix.end_term];
+  const auto nnz = static_cast<std::size_t>(x.nonZeros());
+  std::vector<std::uint32_t> entry_terms(nnz);
+  for (std::size_t i = 0; i < nnz; ++i) entry_terms[i] = columns.corpus_id[static_cast<std::size_t>(x.innerIndexPtr()[i])];
+
+  // 3. The indexed entries, each with its row's prefix bound, to the terms'
+  // owners; each rank gets back the postings of its own terms from its
+  // first document on, and meets its candidates as similar_pairs does.
+  std::vector<std::vector<Posting>> out(ranks);
+  for (Eigen::Index row = 0; row < x.rows(); ++row) {
+    for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+      const auto entry = static_cast<std::size_t>(i);
+      if (indexed[entry])
+        out[entry_terms[entry] % ranks].push_back({entry_terms[entry], static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row)),
+                                                   x.valuePtr()[entry], prefixes[static_cast<std::size_t>(row)]});
+    }
+  }
+  std::vector<Posting> owned;
+  for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
+    owned.insert(owned.end(), part.begin(), part.end());
+  std::vector<std::vector<Posting>>().swap(out);
+  tbb::parallel_sort(owned.begin(), owned.end(),
+                     [](const Posting& l, const Posting& r) { return l.term != r.term ? l.term < r.term : l.doc < r.doc; });
+  // Every rank asks for the postings of its terms (ascending ids per owner).
+  std::vector<std::vector<std::uint32_t>> asked_terms(ranks);
+  for (std::uint32_t term : columns.corpus_id) asked_terms[term % ranks].push_back(term);
+  const std::vector<std::vector<std::uint32_t>> asking = exchange_vectors(comm, asked_terms, stats.posting_bytes, "term requests");
+  out.assign(ranks, {});
+  for (std::size_t r = 0; r < ranks; ++r) {
+    for (std::uint32_t term : asking[r]) {
+      auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(first_doc[r]), 0, {}},
+                                 [](const Posting& l, const Posting& v) { return l.term != v.term ? l.term < v.term : l.doc < v.doc; });
+      for (; it != owned.end() && it->term == term; ++it) out[r].push_back(*it);
+    }
+  }
+  std::vector<Posting>().swap(owned);
+  std::vector<Posting> postings;  // of this rank's terms, by (term, doc)
+  for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
+    postings.insert(postings.end(), part.begin(), part.end());
+  std::vector<std::vector<Posting>>().swap(out);
+  tbb::parallel_sort(postings.begin(), postings.end(),
+                     [](const Posting& l, const Posting& r) { return l.term != r.term ? l.term < r.term : l.doc < r.doc; });
+  // As similar_pairs' index: per column, the later documents and their
+  // weights side by side; per document, its prefix.
+  LaterPostings later;
+  later.column_offsets.assign(columns.corpus_id.size() + 1, 0);
+  later.prefixes.assign(documents - mine, {});
+  later.docs.reserve(postings.size());
+  later.weights.reserve(postings.size());
+  for (std::size_t c = 0, at = 0; c < columns.corpus_id.size(); ++c) {
+    while (at < postings.size() && postings[at].term < columns.corpus_id[c]) ++at;
+    for (; at < postings.size() && postings[at].term == columns.corpus_id[c]; ++at) {
+      later.docs.push_back(postings[at].doc);
+      later.weights.push_back(postings[at].weight);
+      later.prefixes[postings[at].doc - mine] = postings[at].prefix;
+    }
+    later.column_offsets[c + 1] = later.docs.size();
+  }
+  std::vector<Posting>().swap(postings);
+  std::vector<std::uint64_t> candidates = meet_candidates(x, columns, later, mine, options);
+  later = LaterPostings();
+  stats.candidates = candidates.size();
+
+  // 4. The b rows from their ranks, then every candidate verified here.
+  std::vector<std::vector<std::uint32_t>> wanted(ranks);
+  for (std::uint64_t pair : candidates) wanted[holder_of(first_doc, pair & 0xFFFFFFFFu)].push_back(static_cast<std::uint32_t>(pair));
+  for (std::vector<std::uint32_t>& docs : wanted) {
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  }
+  const std::vector<std::vector<std::uint32_t>> asked = exchange_vectors(comm, wanted, stats.row_bytes, "row requests");
+  std::vector<std::string> outgoing(ranks);
+  for (std::size_t r = 0; r < ranks; ++r) {
+    Rows rows;
+    for (std::uint32_t doc : asked[r]) {
+      if (doc < mine || doc - mine >= static_cast<std::uint64_t>(x.rows()))
+        comm.abort(Status::error("rank " + std::to_string(r) + " asked for a row this rank does not hold"));
+      const auto row = static_cast<Eigen::Index>(doc - mine);
+      for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+        const auto entry = static_cast<std::size_t>(i);
+        rows.terms.push_back(entry_terms[entry]);
+        rows.weights.push_back(x.valuePtr()[entry]);
+        rows.indexed.push_back(indexed[entry]);
+      }
+      rows.offsets.push_back(rows.terms.size());
+    }
+    BytePacker pack(outgoing[r]);
+    pack.vector(rows.offsets);
+    pack.vector(rows.terms);
+    pack.vector(rows.weights);
+    pack.vector(rows.indexed);
+    if (r != me) stats.row_bytes += outgoing[r].size();
+  }
+  const std::vector<std::string> incoming = comm.exchange(outgoing);
+  std::vector<std::string>().swap(outgoing);
+  std::vector<Rows> fetched(ranks);
+  for (std::size_t r = 0; r < ranks; ++r) {
+    ByteUnpacker unpack(incoming[r]);
+    Rows& rows = fetched[r];
+    unpack.vector(rows.offsets);
+    unpack.vector(rows.terms);
+    unpack.vector(rows.weights);
+    unpack.vector(rows.indexed);
+    if (!unpack.ok() || !unpack.done() || rows.offsets.size() != wanted[r].size() + 1 || rows.offsets.back() != rows.terms.size() ||
+        rows.weights.size() != rows.terms.size() || rows.indexed.size() != rows.terms.size())
+      comm.abort(Status::error("unreadable rows from rank " + std::to_string(r)));
+    if (r != me) stats.rows_fetched += wanted[r].size();
+  }
+
+  tbb::enumerable_thread_specific<std::vector<SimilarPair>> found;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, candidates.size()), [&](const tbb::blocked_range<std::size_t>& range) {
+    std::vector<SimilarPair>& local = found.local();
+    for (std::size_t k = range.begin(); k != range.end(); ++k) {
+      const auto a = static_cast<std::uint32_t>(candidates[k] >> 32), b = static_cast<std::uint32_t>(candidates[k]);
+      const auto row = static_cast<Eigen::Index>(a - mine);
+      const auto begin = static_cast<std::size_t>(x.outerIndexPtr()[row]);
+      const auto size = static_cast<std::size_t>(x.outerIndexPtr()[row + 1]) - begin;
+      const JoinRow a_row{std::span<const std::uint32_t>(entry_terms).subspan(begin, size),
+                          std::span<const float>(x.valuePtr() + begin, size),
+                          std::span<const char>(indexed).subspan(begin, size)};
+      const std::size_t holder = holder_of(first_doc, b);
+      const std::vector<std::uint32_t>& docs = wanted[holder];
+      const auto at = static_cast<std::size_t>(std::lower_bound(docs.begin(), docs.end(), b) - docs.begin());
+      const float cosine = joined_cosine(a_row, fetched[holder].row(at));
+      if (cosine > 0 && cosine >= options.min_cosine) local.push_back({a, b, cosine});
+    }
+  });
+  std::vector<std::vector<SimilarPair>> to_root(ranks);
+  for (const std::vector<SimilarPair>& local : found) to_root[0].insert(to_root[0].end(), local.begin(), local.end());
+  std::vector<std::vector<SimilarPair>> gathered = exchange_vectors(comm, to_root, stats.pair_bytes, "similar pairs");
+  if (me != 0) return {};
+  std::vector<SimilarPair> pairs;
+  for (const std::vector<SimilarPair>& part : gathered) pairs.insert(pairs.end(), part.begin(), part.end());
+  sort_similar_pairs(pairs);
+  return pairs;
+}
+
+}  // namespace newsmine
