@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <span>
 #include <utility>
@@ -197,18 +198,11 @@ std::vector<char> join_indexed_entries(const Matrix& x, const JoinTermStats& ter
     JoinPrefix& prefix = (*prefixes)[row];
     prefix.weighted = bounds[row].weighted > 0 ? up(bounds[row].weighted) : 0.0f;
     prefix.norm = bounds[row].norm > 0 ? up(bounds[row].norm) : 0.0f;
-    // The prefix's last term by rank: df descending, then column.
-    bool any = false;
-    for (Index i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
-      if (indexed[static_cast<std::size_t>(i)]) continue;
-      const auto column = static_cast<std::uint32_t>(x.innerIndexPtr()[i]);
-      const std::uint32_t df = terms.df[column];
-      if (!any || df < prefix.end_df || (df == prefix.end_df && column > prefix.end_term)) {
-        prefix.end_df = df;
-        prefix.end_term = column;
-      }
-      any = true;
-    }
+    // The prefix holds the row's most frequent terms: its rarest is its last by rank.
+    prefix.end_df = std::numeric_limits<std::uint32_t>::max();
+    for (Index i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i)
+      if (!indexed[static_cast<std::size_t>(i)])
+        prefix.end_df = std::min(prefix.end_df, terms.df[static_cast<std::size_t>(x.innerIndexPtr()[i])]);
   }
   return indexed;
 }

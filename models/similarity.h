@@ -86,11 +86,10 @@ JoinTermStats join_term_stats(const Eigen::SparseMatrix<float, Eigen::RowMajor>&
 // columns must be in the corpus-wide term order. `prefixes`, when given,
 // gets per row what bounds its prefix's dot product with another row.
 struct JoinPrefix {
-  float weighted = 0;          // Σ w · max_w over the prefix (rounded up)
-  float norm = 0;              // its L2 norm (rounded up): times the other row's norm over
-                               // the terms ranking up to end_(df, term), it bounds the dot too
-  std::uint32_t end_df = 0;    // the prefix's last term by rank: its df and column
-  std::uint32_t end_term = 0;  // (meaningless when norm is 0)
+  float weighted = 0;        // Σ w · max_w over the prefix (rounded up)
+  float norm = 0;            // its L2 norm (rounded up): times the other row's norm over the
+                             // terms at least as frequent as the prefix's rarest, it bounds the dot too
+  std::uint32_t end_df = 0;  // the df of the prefix's rarest term (meaningless when norm is 0)
 };
 std::vector<char> join_indexed_entries(const Eigen::SparseMatrix<float, Eigen::RowMajor>& tfidf,
                                        const JoinTermStats& terms, const SimilarityOptions& options,

@@ -127,7 +127,7 @@ struct Posting {
   std::uint32_t term = 0;  // corpus-wide id
   std::uint32_t doc = 0;   // corpus-wide document index
   float weight = 0;
-  JoinPrefix prefix;  // of the document's row, end_term as a corpus-wide id
+  JoinPrefix prefix;  // of the document's row
 };
 
 // Document frequencies in buckets, ascending with df: exact below 64, then
@@ -192,8 +192,8 @@ std::vector<std::uint64_t> meet_candidates(const Matrix& x, const ShareColumns& 
       for (std::size_t k = 0; k < touched; ++k) {
         const std::uint32_t b = s.touched[k];
         const JoinPrefix& prefix = later.prefixes[b];
-        // b's prefix meets only those of a's terms that rank up to its last
-        // one, so only terms at least as frequent: those of its df bucket and above.
+        // b's prefix meets only those of a's terms at least as frequent as
+        // its rarest: within those of its df bucket and above.
         const double bound = std::min<double>(prefix.weighted, prefix.norm * s.norm_from[df_bucket(prefix.end_df)]);
         if (s.score[b] + bound >= limit) s.found.push_back(std::uint64_t{a} << 32 | (mine + b));
         s.score[b] = 0.0f;
@@ -231,7 +231,6 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
   stats.tfidf_seconds = watch.seconds();
   std::vector<JoinPrefix> prefixes;
   const std::vector<char> indexed = join_indexed_entries(x, columns.stats, options, &prefixes);
-  for (JoinPrefix& prefix : prefixes) prefix.end_term = columns.corpus_id[prefix.end_term];
   const auto nnz = static_cast<std::size_t>(x.nonZeros());
   std::vector<std::uint32_t> entry_terms(nnz);
   for (std::size_t i = 0; i < nnz; ++i) entry_terms[i] = columns.corpus_id[static_cast<std::size_t>(x.innerIndexPtr()[i])];
