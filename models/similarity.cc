@@ -207,32 +207,36 @@ std::vector<char> join_indexed_entries(const Matrix& x, const JoinTermStats& ter
   return indexed;
 }
 
+namespace {
+
+// Calls shared(i, j) for every term a.terms[i] == b.terms[j], in term order.
+template <typename Shared>
+void for_shared_terms(const JoinRow& a, const JoinRow& b, Shared shared) {
+  for (std::size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (b.terms[j] < a.terms[i]) {
+      ++j;
+    } else {
+      shared(i++, j++);
+    }
+  }
+}
+
+}  // namespace
+
 float joined_cosine(const JoinRow& a, const JoinRow& b) {
   // As similar_pairs adds it up: a float sum over b's indexed terms in term
   // order, then b's prefix terms added in double, in term order.
   float score = 0.0f;
-  for (std::size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
-    if (a.terms[i] < b.terms[j]) {
-      ++i;
-    } else if (b.terms[j] < a.terms[i]) {
-      ++j;
-    } else {
-      if (b.indexed[j]) score += a.weights[i] * b.weights[j];
-      ++i, ++j;
-    }
-  }
+  for_shared_terms(a, b, [&](std::size_t i, std::size_t j) {
+    if (b.indexed[j]) score += a.weights[i] * b.weights[j];
+  });
   if (score == 0.0f) return 0.0f;  // the join never meets such a pair
   double cosine = score;
-  for (std::size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
-    if (a.terms[i] < b.terms[j]) {
-      ++i;
-    } else if (b.terms[j] < a.terms[i]) {
-      ++j;
-    } else {
-      if (!b.indexed[j]) cosine += static_cast<double>(a.weights[i]) * b.weights[j];
-      ++i, ++j;
-    }
-  }
+  for_shared_terms(a, b, [&](std::size_t i, std::size_t j) {
+    if (!b.indexed[j]) cosine += static_cast<double>(a.weights[i]) * b.weights[j];
+  });
   return std::min(static_cast<float>(cosine), 1.0f);
 }
 

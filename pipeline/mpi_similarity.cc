@@ -130,6 +130,8 @@ struct Posting {
   JoinPrefix prefix;  // of the document's row
 };
 
+bool posting_less(const Posting& l, const Posting& r) { return l.term != r.term ? l.term < r.term : l.doc < r.doc; }
+
 // Document frequencies in buckets, ascending with df: exact below 64, then
 // 8 per power of two.
 constexpr std::size_t kDfBuckets = 64 + 26 * 8;
@@ -252,7 +254,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
     owned.insert(owned.end(), part.begin(), part.end());
   std::vector<std::vector<Posting>>().swap(out);
   tbb::parallel_sort(owned.begin(), owned.end(),
-                     [](const Posting& l, const Posting& r) { return l.term != r.term ? l.term < r.term : l.doc < r.doc; });
+                     posting_less);
   // Every rank asks for the postings of its terms (ascending ids per owner).
   std::vector<std::vector<std::uint32_t>> asked_terms(ranks);
   for (std::uint32_t term : columns.corpus_id) asked_terms[term % ranks].push_back(term);
@@ -261,7 +263,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
   for (std::size_t r = 0; r < ranks; ++r) {
     for (std::uint32_t term : asking[r]) {
       auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(first_doc[r]), 0, {}},
-                                 [](const Posting& l, const Posting& v) { return l.term != v.term ? l.term < v.term : l.doc < v.doc; });
+                                 posting_less);
       for (; it != owned.end() && it->term == term; ++it) out[r].push_back(*it);
     }
   }
@@ -271,7 +273,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
     postings.insert(postings.end(), part.begin(), part.end());
   std::vector<std::vector<Posting>>().swap(out);
   tbb::parallel_sort(postings.begin(), postings.end(),
-                     [](const Posting& l, const Posting& r) { return l.term != r.term ? l.term < r.term : l.doc < r.doc; });
+                     posting_less);
   // As similar_pairs' index: per column, the later documents and their
   // weights side by side; per document, its prefix.
   LaterPostings later;
