@@ -1,4 +1,5 @@
-// Sentence alignment of one candidate document pair (internal to models/).
+// Sentence alignment of one candidate document pair: the verifying step of
+// find_passages, also run by a distributed run (pipeline/mpi_passages.h).
 //
 // PassageAligner verifies the pairs (a, b) of one first document a: prepare()
 // indexes a's shingles once, then align() finds the passages a shares with

@@ -15,46 +15,23 @@ std::uint64_t shingle_hash(const std::uint32_t* terms, std::size_t k) {
   return XXH3_64bits(terms, k * sizeof(std::uint32_t));
 }
 
-ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const PassageOptions& options) {
-  const std::size_t k = std::max<std::size_t>(1, options.shingle_size);
-  ShingleIndex index;
-  index.doc_bits = static_cast<unsigned>(std::max<int>(1, std::bit_width(docs.size())));
+std::size_t shingle_count(const PassageFeatures& doc, std::size_t k) {
+  return doc.terms.size() >= k ? doc.terms.size() - k + 1 : 0;
+}
+
+std::size_t document_shingle_keys(const PassageFeatures& doc, std::uint64_t doc_index, unsigned doc_bits, std::size_t k,
+                                  std::uint64_t* out) {
+  const std::vector<std::uint32_t>& terms = doc.terms;
+  const std::size_t count = shingle_count(doc, k);
+  for (std::size_t p = 0; p < count; ++p) out[p] = (shingle_hash(&terms[p], k) >> doc_bits) << doc_bits | doc_index;
+  std::sort(out, out + count);
+  return static_cast<std::size_t>(std::unique(out, out + count) - out);
+}
+
+void group_shingle_keys(std::span<const std::uint64_t> keys, const PassageOptions& options, ShingleIndex& index) {
   const unsigned doc_bits = index.doc_bits;
   const std::uint64_t doc_mask = (std::uint64_t{1} << doc_bits) - 1;
-
-  // One 64-bit key per (shingle, document): the shingle's high hash bits
-  // above the document number, so one sort groups each shingle's documents,
-  // ascending. Each document fills, sorts and deduplicates its own slice.
-  std::vector<std::size_t> offsets(docs.size() + 1, 0);
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    const std::size_t terms = docs[d].terms.size();
-    offsets[d + 1] = offsets[d] + (terms >= k ? terms - k + 1 : 0);
-  }
-  std::vector<std::uint64_t> keys(offsets.back());
-  std::vector<std::size_t> kept(docs.size(), 0);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, docs.size()), [&](const tbb::blocked_range<std::size_t>& range) {
-    for (std::size_t d = range.begin(); d != range.end(); ++d) {
-      const std::vector<std::uint32_t>& terms = docs[d].terms;
-      const auto first = keys.begin() + static_cast<std::ptrdiff_t>(offsets[d]);
-      const auto last = keys.begin() + static_cast<std::ptrdiff_t>(offsets[d + 1]);
-      for (std::size_t p = 0; p + k <= terms.size(); ++p) {
-        first[static_cast<std::ptrdiff_t>(p)] = (shingle_hash(&terms[p], k) >> doc_bits) << doc_bits | d;
-      }
-      std::sort(first, last);
-      kept[d] = static_cast<std::size_t>(std::unique(first, last) - first);
-    }
-  });
-  std::size_t size = 0;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    std::copy(keys.begin() + static_cast<std::ptrdiff_t>(offsets[d]),
-              keys.begin() + static_cast<std::ptrdiff_t>(offsets[d] + kept[d]), keys.begin() + static_cast<std::ptrdiff_t>(size));
-    size += kept[d];
-  }
-  keys.resize(size);
-  std::vector<std::size_t>().swap(offsets);
-  tbb::parallel_sort(keys.begin(), keys.end());
-
-  index.postings = keys.size();
+  index.postings += keys.size();
   for (std::size_t i = 0; i < keys.size();) {
     const std::uint64_t group = keys[i] >> doc_bits;
     std::size_t j = i + 1;
@@ -68,10 +45,10 @@ ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const Pa
     }
     i = j;
   }
-  std::vector<std::uint64_t>().swap(keys);
+}
 
-  // Invert: the shared shingles (groups) of each document, ascending.
-  index.doc_offsets.assign(docs.size() + 1, 0);
+void invert_shingle_groups(std::size_t documents, ShingleIndex& index) {
+  index.doc_offsets.assign(documents + 1, 0);
   for (std::uint32_t doc : index.group_docs) ++index.doc_offsets[doc + 1];
   std::partial_sum(index.doc_offsets.begin(), index.doc_offsets.end(), index.doc_offsets.begin());
   index.doc_groups.resize(index.group_docs.size());
@@ -81,6 +58,37 @@ ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const Pa
       index.doc_groups[fill[index.group_docs[e]]++] = static_cast<std::uint32_t>(g);
     }
   }
+}
+
+ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const PassageOptions& options) {
+  const std::size_t k = std::max<std::size_t>(1, options.shingle_size);
+  ShingleIndex index;
+  index.doc_bits = shingle_doc_bits(docs.size());
+
+  // One 64-bit key per (shingle, document): the shingle's high hash bits
+  // above the document number, so one sort groups each shingle's documents,
+  // ascending. Each document fills, sorts and deduplicates its own slice.
+  std::vector<std::size_t> offsets(docs.size() + 1, 0);
+  for (std::size_t d = 0; d < docs.size(); ++d) offsets[d + 1] = offsets[d] + shingle_count(docs[d], k);
+  std::vector<std::uint64_t> keys(offsets.back());
+  std::vector<std::size_t> kept(docs.size(), 0);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, docs.size()), [&](const tbb::blocked_range<std::size_t>& range) {
+    for (std::size_t d = range.begin(); d != range.end(); ++d)
+      kept[d] = document_shingle_keys(docs[d], d, index.doc_bits, k, keys.data() + offsets[d]);
+  });
+  std::size_t size = 0;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    std::copy(keys.begin() + static_cast<std::ptrdiff_t>(offsets[d]),
+              keys.begin() + static_cast<std::ptrdiff_t>(offsets[d] + kept[d]), keys.begin() + static_cast<std::ptrdiff_t>(size));
+    size += kept[d];
+  }
+  keys.resize(size);
+  std::vector<std::size_t>().swap(offsets);
+  tbb::parallel_sort(keys.begin(), keys.end());
+  group_shingle_keys(keys, options, index);
+  std::vector<std::uint64_t>().swap(keys);
+  // Invert: the shared shingles (groups) of each document, ascending.
+  invert_shingle_groups(docs.size(), index);
   return index;
 }
 

@@ -1,4 +1,5 @@
-// Shingle postings for passage detection (internal to models/).
+// Shingle postings for passage detection: the first step of find_passages,
+// in pieces that a distributed run (pipeline/mpi_passages.h) also uses.
 //
 // A shingle is a run of k consecutive terms of one document, hashed to 64
 // bits. The index groups documents by shared shingle so that candidate
@@ -19,6 +20,8 @@
 //   candidate_partners(index, a, options, scratch, partners, rare);  // b > a
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -42,6 +45,24 @@ struct ShingleIndex {
 };
 
 ShingleIndex build_shingle_index(std::span<const PassageFeatures> docs, const PassageOptions& options);
+
+// The pieces build_shingle_index is made of.
+// Key bits for the document number in a corpus of `documents`.
+inline unsigned shingle_doc_bits(std::size_t documents) {
+  return static_cast<unsigned>(std::max<int>(1, std::bit_width(documents)));
+}
+// Shingles of k terms in `doc` (before deduplication).
+std::size_t shingle_count(const PassageFeatures& doc, std::size_t k);
+// The distinct keys of doc's shingles, sorted, into `out` (room for
+// shingle_count): (hash >> doc_bits) << doc_bits | doc_index. Returns how many.
+std::size_t document_shingle_keys(const PassageFeatures& doc, std::uint64_t doc_index, unsigned doc_bits, std::size_t k,
+                                  std::uint64_t* out);
+// Sorted keys of whole shingles (all documents of each) into `index` (its
+// doc_bits set): postings counted, frequent shingles listed, those of 2 to
+// max_shingle_postings documents appended as groups.
+void group_shingle_keys(std::span<const std::uint64_t> keys, const PassageOptions& options, ShingleIndex& index);
+// doc_offsets and doc_groups of `documents` documents from the groups.
+void invert_shingle_groups(std::size_t documents, ShingleIndex& index);
 
 // Per-thread scratch: shared-shingle counts per document and those touched.
 struct CandidateScratch {

@@ -20,12 +20,14 @@ struct Scratch {
   PassageAligner aligner;
 };
 
-bool passage_less(const Passage& l, const Passage& r) {
-  return std::tie(l.a, l.b, l.a_start, l.a_end, l.b_start, l.b_end) <
-         std::tie(r.a, r.b, r.a_start, r.a_end, r.b_start, r.b_end);
-}
-
 }  // namespace
+
+void sort_passages(std::vector<Passage>& passages) {
+  std::sort(passages.begin(), passages.end(), [](const Passage& l, const Passage& r) {
+    return std::tie(l.a, l.b, l.a_start, l.a_end, l.b_start, l.b_end) <
+           std::tie(r.a, r.b, r.a_start, r.a_end, r.b_start, r.b_end);
+  });
+}
 
 std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const PassageOptions& options,
                                    PassageStats* stats) {
@@ -55,7 +57,7 @@ std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const 
     candidate_pairs += pairs_per_doc[a];
     passages.insert(passages.end(), per_doc[a].begin(), per_doc[a].end());
   }
-  std::sort(passages.begin(), passages.end(), passage_less);
+  sort_passages(passages);
   if (stats != nullptr) {
     stats->shingle_postings = index.postings;
     stats->frequent_shingles = index.frequent.size();

@@ -146,4 +146,7 @@ struct PassageStats {
 std::vector<Passage> find_passages(std::span<const PassageFeatures> docs, const PassageOptions& options,
                                    PassageStats* stats = nullptr);
 
+// Sorts passages in find_passages' order.
+void sort_passages(std::vector<Passage>& passages);
+
 }  // namespace newsmine

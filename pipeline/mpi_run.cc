@@ -10,6 +10,7 @@
 
 #include "models/byte_pack.h"
 #include "models/corpus_names.h"
+#include "pipeline/mpi_passages.h"
 #include "pipeline/mpi_similarity.h"
 #include "pipeline/output_records.h"
 #include "pipeline/run_stages.h"
@@ -38,6 +39,7 @@ std::pair<std::uint64_t, std::uint64_t> share_of(std::uint64_t records, int rank
 struct Shard {
   FrameSpill spill;
   TfidfBuilder tfidf;  // the share's term counts: its rows of the similarity join
+  std::vector<PassageFeatures> passages;  // the share's articles' features for passage detection
   std::vector<std::vector<EntityMention>> entities;  // each article's, for the names chain
   StreamStats stats;
 };
@@ -105,8 +107,8 @@ std::uint64_t peak_rss_kb() {
 }
 
 // The spill's records in order, each article's line completed with its
-// entities, its term counts kept in the shard's TF-IDF share (they stay on
-// this rank).
+// entities, its term counts kept in the shard's TF-IDF share and its passage
+// features in the shard (they stay on this rank).
 Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
   if (Status s = shard.spill.rewind(); !s.ok()) return s;
   std::string frame;
@@ -120,13 +122,15 @@ Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
       append_document_entities(record.analysis.document.text, record.analysis.entities, record.line);
       shard.tfidf.add(record.analysis.terms);
       record.analysis.terms = TermCounts();
+      shard.passages.push_back(std::move(record.analysis.passages));
+      record.analysis.passages = PassageFeatures();
     }
     if (Status s = take(record); !s.ok()) return s;
   }
   return shard.spill.status();
 }
 
-// Rank 0's side of a record: into the output files and the kept features.
+// Rank 0's side of a record: into the output files and the kept articles.
 Status keep_record(ShardRecord& record, RunOutputs& outputs, RunSummary& summary) {
   if (record.rejected) return outputs.rejected.write(record.line);
   summary.tokens += record.tokens;
@@ -134,7 +138,7 @@ Status keep_record(ShardRecord& record, RunOutputs& outputs, RunSummary& summary
   summary.numbers += record.numbers;
   summary.dates += record.analysis.dates.size();
   summary.entities += record.analysis.entities.size();
-  return keep_document(record.analysis, record.line, outputs);
+  return keep_article(record.analysis, record.line, outputs);
 }
 
 void add_share_stats(const StreamStats& share, StreamStats& total) {
@@ -165,6 +169,26 @@ void add_join_stats(const DistributedJoinStats& mine, const MpiComm& comm, Distr
   sum.record_bytes = total->record_bytes;
   sum.names_bytes = total->names_bytes;
   *total = std::move(sum);
+}
+
+// Every rank's passage figures into rank 0's summary (collective).
+void add_passage_stats(const DistributedPassageStats& mine, const MpiComm& comm, RunSummary* total) {
+  const std::uint64_t shingle_bytes = comm.sum(mine.shingle_bytes), group_bytes = comm.sum(mine.group_bytes),
+                      feature_bytes = comm.sum(mine.feature_bytes), passage_bytes = comm.sum(mine.passage_bytes),
+                      fetched = comm.sum(mine.features_fetched);
+  PassageStats all;
+  all.shingle_postings = comm.sum(mine.passages.shingle_postings);
+  all.frequent_shingles = comm.sum(mine.passages.frequent_shingles);
+  all.candidate_pairs = comm.sum(mine.passages.candidate_pairs);
+  all.passages = comm.sum(mine.passages.passages);
+  if (!total) return;
+  total->passage_stats = all;
+  DistributedStats& d = total->distributed;
+  d.shingle_bytes = shingle_bytes;
+  d.group_bytes = group_bytes;
+  d.feature_bytes = feature_bytes;
+  d.passage_bytes = passage_bytes;
+  d.features_fetched = fetched;
 }
 
 }  // namespace
@@ -218,7 +242,11 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     comm.send(0, kStatsTag, bytes);
     DistributedJoinStats join;
     distributed_similar_pairs(shard.tfidf, SimilarityOptions{options.min_similarity}, comm, join);
+    shard.tfidf = TfidfBuilder();
     add_join_stats(join, comm, nullptr);
+    DistributedPassageStats passages;
+    distributed_find_passages(shard.passages, options.passages, comm, passages);
+    add_passage_stats(passages, comm, nullptr);
     return {};
   }
 
@@ -257,8 +285,10 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   summary.stages.insert(summary.stages.begin(), {"count_records", count_seconds, whole.bytes_read});
   summary.stages.push_back({"names", names_seconds, text_bytes});
   summary.stages.push_back({"gather_records", records_seconds, text_bytes});
-  // The rows stay with the ranks: rank 0's corpus.tfidf holds no terms.
-  const SimilarityStage similarity = [&](CorpusFeatures&, const SimilarityOptions& similarity, RunSummary& run) {
+  // The rows and passage features stay with the ranks: rank 0's
+  // CorpusFeatures hold neither.
+  CrossDocumentSteps steps;
+  steps.similarity = [&](CorpusFeatures&, const SimilarityOptions& similarity, RunSummary& run) {
     DistributedJoinStats join;
     std::vector<SimilarPair> pairs = distributed_similar_pairs(shard.tfidf, similarity, comm, join);
     shard.tfidf = TfidfBuilder();
@@ -267,7 +297,14 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     run.stages.push_back({"tfidf", join.tfidf_seconds, run.stream.reader.text_bytes});
     return pairs;
   };
-  return cross_document_stages(options, similarity, outputs, summary, wall);
+  steps.passages = [&](CorpusFeatures&, const PassageOptions& passage_options, RunSummary& run) {
+    DistributedPassageStats stats;
+    std::vector<Passage> passages = distributed_find_passages(shard.passages, passage_options, comm, stats);
+    std::vector<PassageFeatures>().swap(shard.passages);
+    add_passage_stats(stats, comm, &run);
+    return passages;
+  };
+  return cross_document_stages(options, steps, outputs, summary, wall);
 }
 
 }  // namespace newsmine

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "models/byte_pack.h"
+#include "pipeline/mpi_exchange.h"
 #include "pipeline/mpi_term_table.h"
 #include "pipeline/stopwatch.h"
 
@@ -21,26 +22,6 @@ namespace newsmine {
 namespace {
 
 using Matrix = Eigen::SparseMatrix<float, Eigen::RowMajor>;
-
-// out[r] to rank r, as vectors of plain values; returns what each rank sent here.
-template <typename T>
-std::vector<std::vector<T>> exchange_vectors(const MpiComm& comm, const std::vector<std::vector<T>>& out,
-                                             std::uint64_t& bytes_sent, const char* what) {
-  std::vector<std::string> outgoing(out.size());
-  for (std::size_t r = 0; r < out.size(); ++r) {
-    BytePacker(outgoing[r]).vector(out[r]);
-    if (static_cast<int>(r) != comm.rank()) bytes_sent += outgoing[r].size();
-  }
-  const std::vector<std::string> incoming = comm.exchange(outgoing);
-  std::vector<std::vector<T>> in(out.size());
-  for (std::size_t r = 0; r < in.size(); ++r) {
-    ByteUnpacker unpack(incoming[r]);
-    unpack.vector(in[r]);
-    if (!unpack.ok() || !unpack.done())
-      comm.abort(Status::error(std::string("unreadable ") + what + " from rank " + std::to_string(r)));
-  }
-  return in;
-}
 
 // The share's terms placed among the corpus's: per own term id (first-seen
 // order in the share), its column in the share's matrix, and per column its
@@ -100,11 +81,6 @@ void combine_max_weights(const Matrix& x, const MpiTermTable& table, ShareColumn
   by_id = table.combine<float>(by_id, [](float l, float r) { return std::max(l, r); });
   columns.stats.max_weight.resize(by_id.size());
   for (std::size_t id = 0; id < by_id.size(); ++id) columns.stats.max_weight[columns.column_of[id]] = by_id[id];
-}
-
-// The rank holding document `doc`, from the ranks' first documents.
-std::size_t holder_of(const std::vector<std::uint64_t>& first_doc, std::uint64_t doc) {
-  return static_cast<std::size_t>(std::upper_bound(first_doc.begin(), first_doc.end(), doc) - first_doc.begin()) - 1;
 }
 
 // Rows sent to a verifying rank: per requested document, its entries in
@@ -214,10 +190,8 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
                                                    const MpiComm& comm, DistributedJoinStats& stats) {
   const auto ranks = static_cast<std::size_t>(comm.size());
   const auto me = static_cast<std::size_t>(comm.rank());
-  const std::vector<std::uint64_t> counts = comm.gather_all(share.documents());
-  std::vector<std::uint64_t> first_doc(ranks + 1, 0);
-  std::partial_sum(counts.begin(), counts.end(), first_doc.begin() + 1);
-  const std::uint64_t documents = first_doc.back(), mine = first_doc[me];
+  const ArticleShares shares(share.documents(), comm);
+  const std::uint64_t documents = shares.articles(), mine = shares.first();
   if (documents > std::numeric_limits<std::uint32_t>::max())
     comm.abort(Status::error("more than 2^32 - 1 articles for the similarity join"));
 
@@ -262,7 +236,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
   out.assign(ranks, {});
   for (std::size_t r = 0; r < ranks; ++r) {
     for (std::uint32_t term : asking[r]) {
-      auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(first_doc[r]), 0, {}},
+      auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(shares.first(r)), 0, {}},
                                  posting_less);
       for (; it != owned.end() && it->term == term; ++it) out[r].push_back(*it);
     }
@@ -297,7 +271,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
 
   // 4. The b rows from their ranks, then every candidate verified here.
   std::vector<std::vector<std::uint32_t>> wanted(ranks);
-  for (std::uint64_t pair : candidates) wanted[holder_of(first_doc, pair & 0xFFFFFFFFu)].push_back(static_cast<std::uint32_t>(pair));
+  for (std::uint64_t pair : candidates) wanted[shares.holder(pair & 0xFFFFFFFFu)].push_back(static_cast<std::uint32_t>(pair));
   for (std::vector<std::uint32_t>& docs : wanted) {
     std::sort(docs.begin(), docs.end());
     docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
@@ -352,7 +326,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
       const JoinRow a_row{std::span<const std::uint32_t>(entry_terms).subspan(begin, size),
                           std::span<const float>(x.valuePtr() + begin, size),
                           std::span<const char>(indexed).subspan(begin, size)};
-      const std::size_t holder = holder_of(first_doc, b);
+      const std::size_t holder = shares.holder(b);
       const std::vector<std::uint32_t>& docs = wanted[holder];
       const auto at = static_cast<std::size_t>(std::lower_bound(docs.begin(), docs.end(), b) - docs.begin());
       const float cosine = joined_cosine(a_row, fetched[holder].row(at));

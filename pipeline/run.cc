@@ -56,7 +56,7 @@ Status run(const RunOptions& options, RunSummary& summary) {
   if (Status s = close_stream_outputs(outputs, summary); !s.ok()) return s;
 
   // Pass 2: cross-document stages over the kept features.
-  return cross_document_stages(options, similarity_in_process, outputs, summary, wall);
+  return cross_document_stages(options, in_process_steps(), outputs, summary, wall);
 }
 
 }  // namespace newsmine

@@ -52,7 +52,7 @@ struct StageTime {
 
 // What the ranks of a distributed run sent each other, and their memory.
 struct DistributedStats {
-  std::uint64_t record_bytes = 0;  // records (lines and kept features) sent to rank 0
+  std::uint64_t record_bytes = 0;  // records (documents.jsonl lines and texts) sent to rank 0
   std::uint64_t names_bytes = 0;   // entity-name states handed from rank to rank, in all
   // The similarity join (pipeline/mpi_similarity.h), summed over the ranks:
   std::uint64_t term_bytes = 0;       // term statistics to and from the terms' owners
@@ -61,6 +61,12 @@ struct DistributedStats {
   std::uint64_t pair_bytes = 0;       // similar pairs sent to rank 0
   std::uint64_t candidates = 0;       // candidate pairs verified
   std::uint64_t rows_fetched = 0;     // rows a rank received from another
+  // Passage detection (pipeline/mpi_passages.h), summed over the ranks:
+  std::uint64_t shingle_bytes = 0;     // shingle keys to their owners
+  std::uint64_t group_bytes = 0;       // shared shingles' articles and frequent shingles back to the ranks
+  std::uint64_t feature_bytes = 0;     // passage features of candidates' second articles, and their requests
+  std::uint64_t passage_bytes = 0;     // passages sent to rank 0
+  std::uint64_t features_fetched = 0;  // articles' features a rank received from another
   std::vector<std::uint64_t> peak_rss_kb;  // each rank's peak resident memory
 };
 

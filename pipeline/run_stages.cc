@@ -71,16 +71,20 @@ void count_document(const DocumentAnalysis& analysis, RunSummary& summary) {
   summary.entities += analysis.entities.size();
 }
 
-Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs) {
+Status keep_article(const DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs) {
   if (outputs.report) outputs.report->add_document(analysis);
   if (Status s = outputs.documents.write(line); !s.ok()) return s;
   CorpusFeatures& corpus = outputs.corpus;
-  corpus.tfidf.add(analysis.terms);
-  corpus.passages.push_back(std::move(analysis.passages));
   corpus.ids.push_back(analysis.document.id);
   corpus.dates.push_back(analysis.document.date);
   corpus.bytes.push_back(analysis.document.text.size());
   return corpus.texts.append(analysis.document.text);
+}
+
+Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs) {
+  outputs.corpus.tfidf.add(analysis.terms);
+  outputs.corpus.passages.push_back(std::move(analysis.passages));
+  return keep_article(analysis, line, outputs);
 }
 
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary) {
@@ -94,26 +98,34 @@ Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary) {
   return {};
 }
 
-std::vector<SimilarPair> similarity_in_process(CorpusFeatures& corpus, const SimilarityOptions& options,
-                                               RunSummary& summary) {
-  // The counts and the matrix are freed as soon as they are used: the
-  // passage stage needs the memory.
-  const Stopwatch watch;
-  auto matrix = corpus.tfidf.build();
-  summary.terms = corpus.tfidf.terms();
-  corpus.tfidf = TfidfBuilder();
-  summary.stages.push_back({"tfidf", watch.seconds(), summary.stream.reader.text_bytes});
-  return similar_pairs(matrix, options);
+CrossDocumentSteps in_process_steps() {
+  CrossDocumentSteps steps;
+  steps.similarity = [](CorpusFeatures& corpus, const SimilarityOptions& options, RunSummary& summary) {
+    // The counts and the matrix are freed as soon as they are used: the
+    // passage stage needs the memory.
+    const Stopwatch watch;
+    auto matrix = corpus.tfidf.build();
+    summary.terms = corpus.tfidf.terms();
+    corpus.tfidf = TfidfBuilder();
+    summary.stages.push_back({"tfidf", watch.seconds(), summary.stream.reader.text_bytes});
+    return similar_pairs(matrix, options);
+  };
+  steps.passages = [](CorpusFeatures& corpus, const PassageOptions& options, RunSummary& summary) {
+    std::vector<Passage> passages = find_passages(corpus.passages, options, &summary.passage_stats);
+    std::vector<PassageFeatures>().swap(corpus.passages);
+    return passages;
+  };
+  return steps;
 }
 
-Status cross_document_stages(const RunOptions& options, const SimilarityStage& similarity, RunOutputs& outputs,
+Status cross_document_stages(const RunOptions& options, const CrossDocumentSteps& steps, RunOutputs& outputs,
                              RunSummary& summary, const Stopwatch& wall) {
   CorpusFeatures& corpus = outputs.corpus;
   // Pass 2: cross-document stages over the kept features.
   const fs::path out = options.out_dir;
   const std::uint64_t text_bytes = summary.stream.reader.text_bytes;
   Stopwatch watch;
-  std::vector<SimilarPair> similar = similarity(corpus, SimilarityOptions{options.min_similarity}, summary);
+  std::vector<SimilarPair> similar = steps.similarity(corpus, SimilarityOptions{options.min_similarity}, summary);
   const double tfidf_seconds = summary.stages.back().seconds;
   summary.similar_pairs = similar.size();
   Status status = write_lines(out / "similar.jsonl", similar.size(), [&](std::size_t i, std::string& buffer) {
@@ -124,9 +136,8 @@ Status cross_document_stages(const RunOptions& options, const SimilarityStage& s
   summary.stages.push_back({"similarity", watch.seconds() - tfidf_seconds, text_bytes});
 
   watch.restart();
-  const std::vector<Passage> passages = find_passages(corpus.passages, options.passages, &summary.passage_stats);
+  const std::vector<Passage> passages = steps.passages(corpus, options.passages, summary);
   summary.max_shingle_postings = options.passages.max_shingle_postings;
-  std::vector<PassageFeatures>().swap(corpus.passages);
   summary.passages = passages.size();
   std::string a_text, b_text;
   Status read_error;  // a failed read-back of the text store, reported after the file is written

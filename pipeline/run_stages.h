@@ -7,7 +7,7 @@
 //   for each accepted article in input order: keep_document(analysis, line, outputs);
 //   for each rejection: outputs.rejected.write(line);
 //   close_stream_outputs(outputs, summary);
-//   cross_document_stages(options, similarity_in_process, outputs, summary, wall);
+//   cross_document_stages(options, in_process_steps(), outputs, summary, wall);
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,8 @@
 
 namespace newsmine {
 
-// Everything kept from the streaming pass for the cross-document stages.
+// Everything kept from the streaming pass for the cross-document stages (a
+// distributed run keeps the term counts and passage features on the ranks).
 struct CorpusFeatures {
   std::vector<std::string> ids;
   std::vector<std::string> dates;    // YYYY-MM-DD or empty
@@ -57,25 +58,30 @@ Status open_run_outputs(const RunOptions& options, RunOutputs& outputs);
 void count_document(const DocumentAnalysis& analysis, RunSummary& summary);
 
 // An accepted article, in input order: its documents.jsonl `line` is
-// written, the report sees it, and its features are kept (its passage
-// features are moved out of `analysis`).
+// written, the report sees it, and its id, date, size and text are kept...
+Status keep_article(const DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs);
+// ... and, in one process, its term counts and passage features too (moved out of `analysis`).
 Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs);
 
 // Closes documents.jsonl and rejected.jsonl and records the stream's stage times.
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary);
 
-// TF-IDF and the similarity join, as the cross-document stages call them:
-// returns the similar pairs (sorted as similar_pairs sorts them), adds the
-// "tfidf" stage and sets summary.terms. In one process, the matrix of
-// corpus.tfidf and similar_pairs; a distributed run joins the ranks' shares.
-using SimilarityStage =
-    std::function<std::vector<SimilarPair>(CorpusFeatures&, const SimilarityOptions&, RunSummary&)>;
-std::vector<SimilarPair> similarity_in_process(CorpusFeatures& corpus, const SimilarityOptions& options,
-                                               RunSummary& summary);
+// The two cross-document steps a distributed run spreads over its ranks.
+struct CrossDocumentSteps {
+  // TF-IDF and the similarity join: returns the similar pairs (sorted as
+  // similar_pairs sorts them), adds the "tfidf" stage and sets summary.terms.
+  std::function<std::vector<SimilarPair>(CorpusFeatures&, const SimilarityOptions&, RunSummary&)> similarity;
+  // Passage detection: returns the passages (sorted as find_passages sorts
+  // them) and sets summary.passage_stats.
+  std::function<std::vector<Passage>(CorpusFeatures&, const PassageOptions&, RunSummary&)> passages;
+};
+// In one process: the matrix of corpus.tfidf with similar_pairs, and
+// find_passages over corpus.passages.
+CrossDocumentSteps in_process_steps();
 
 // TF-IDF, similar.jsonl, passages.jsonl, clusters.jsonl, reuse.jsonl,
 // cleaned.jsonl (with strip_boilerplate), then summary.json and the report.
-Status cross_document_stages(const RunOptions& options, const SimilarityStage& similarity, RunOutputs& outputs,
+Status cross_document_stages(const RunOptions& options, const CrossDocumentSteps& steps, RunOutputs& outputs,
                              RunSummary& summary, const Stopwatch& wall);
 
 }  // namespace newsmine

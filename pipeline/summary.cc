@@ -68,6 +68,11 @@ std::string summary_json(const RunSummary& summary) {
     count(json, "pair_bytes", d.pair_bytes);
     count(json, "similarity_candidates", d.candidates);
     count(json, "rows_fetched", d.rows_fetched);
+    count(json, "shingle_bytes", d.shingle_bytes);
+    count(json, "group_bytes", d.group_bytes);
+    count(json, "feature_bytes", d.feature_bytes);
+    count(json, "passage_bytes", d.passage_bytes);
+    count(json, "features_fetched", d.features_fetched);
     json.key("peak_rss_kb");
     json.begin_array();
     for (const std::uint64_t kb : d.peak_rss_kb) json.integer(static_cast<std::int64_t>(kb));
