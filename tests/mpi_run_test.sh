@@ -4,7 +4,8 @@
 # byte for byte, on
 #   - the sample corpus, with --strip-boilerplate;
 #   - the sample corpus plus bad records (so rejections fall in every rank's share);
-#   - with ../shared present: an injected-reuse corpus built from Reuters-21578.
+#   - with ../shared present: an injected-reuse corpus built from Reuters-21578,
+#     as it is and with frequent shingles dropped.
 # Then a fatal error: one line naming the rank, exit status 1.
 #
 # Usage: mpi_run_test.sh NEWSMINE MPIEXEC SOURCE_DIR SHARED_DIR [INJECT_REUSE]
@@ -63,6 +64,11 @@ if [[ -d $reuters && -n $inject ]] && command -v python3 >/dev/null; then
   head -n 4000 "$work/reuters.jsonl" > "$work/reuters-4k.jsonl"
   "$inject" "$work/reuters-4k.jsonl" --out "$work/reuse.jsonl" --truth "$work/truth.jsonl" --per-level 100 --seed 3 >/dev/null
   same_output reuters-reuse -- "$work/reuse.jsonl"
+  # Shingles in more than 60 articles are dropped as boilerplate: the frequent
+  # list every rank's alignment leaves out, and stars of shingles in 51-60.
+  same_output reuters-frequent -- "$work/reuse.jsonl" --max-shingle-postings 60
+  grep -q '"frequent_shingles":[1-9]' "$work/reuters-frequent-3/summary.json" ||
+    { echo "FAIL: reuters-frequent: no frequent shingles to leave out" >&2; exit 1; }
 else
   echo "skipped: Reuters-21578 reuse corpus (no $reuters, inject_reuse or python3)"
 fi
