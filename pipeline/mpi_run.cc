@@ -10,6 +10,7 @@
 
 #include "models/byte_pack.h"
 #include "models/corpus_names.h"
+#include "pipeline/mpi_file.h"
 #include "pipeline/mpi_passages.h"
 #include "pipeline/mpi_similarity.h"
 #include "pipeline/output_records.h"
@@ -63,6 +64,7 @@ Status analyze_share(const RunOptions& options, const Analyzer& analyzer, std::u
     record.tokens = analysis.tokens.tokens.size();
     record.sentences = analysis.tokens.sentences.size();
     record.numbers = analysis.numbers.size();
+    record.dates = analysis.dates.size();
     shard.entities.push_back(std::move(analysis.entities));
     record.analysis = std::move(analysis);
     return shard.spill.append(record);
@@ -106,10 +108,31 @@ std::uint64_t peak_rss_kb() {
   return static_cast<std::uint64_t>(usage.ru_maxrss);
 }
 
-// The spill's records in order, each article's line completed with its
-// entities, its term counts kept in the shard's TF-IDF share and its passage
-// features in the shard (they stay on this rank).
-Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
+// The lines this rank puts into documents.jsonl and rejected.jsonl.
+struct RankLines {
+  RankPart documents;
+  RankPart rejected;
+};
+
+Status open_rank_lines(const RunOptions& options, const MpiComm& comm, RankLines& lines) {
+  const std::filesystem::path out = options.out_dir;
+  const std::string rank = std::to_string(comm.rank());
+  if (Status s = lines.documents.open(out / (".documents-" + rank + ".tmp")); !s.ok()) return s;
+  return lines.rejected.open(out / (".rejected-" + rank + ".tmp"));
+}
+
+// Collective: every rank's lines into the two files, in rank order.
+Status write_rank_lines(const RunOptions& options, const MpiComm& comm, RankLines& lines) {
+  const std::filesystem::path out = options.out_dir;
+  if (Status s = write_in_rank_order(comm, lines.documents, out / "documents.jsonl"); !s.ok()) return s;
+  return write_in_rank_order(comm, lines.rejected, out / "rejected.jsonl");
+}
+
+// The spill's records in order: each line (an article's completed with its
+// entities) into this rank's lines; each article's term counts and passage
+// features kept in the shard (they stay on this rank); what rank 0 keeps of
+// the article (its document, and its mentions when there is a report) to `take`.
+Status replay(Shard& shard, RankLines& lines, bool report, const std::function<Status(ShardRecord&)>& take) {
   if (Status s = shard.spill.rewind(); !s.ok()) return s;
   std::string frame;
   ShardRecord record;
@@ -117,28 +140,37 @@ Status replay(Shard& shard, const std::function<Status(ShardRecord&)>& take) {
   while (shard.spill.next(frame)) {
     if (!unpack_shard_record(frame, record) || (!record.rejected && article >= shard.entities.size()))
       return Status::error("spill file unreadable");
-    if (!record.rejected) {
-      record.analysis.entities = std::move(shard.entities[article++]);
-      append_document_entities(record.analysis.document.text, record.analysis.entities, record.line);
-      shard.tfidf.add(record.analysis.terms);
-      record.analysis.terms = TermCounts();
-      shard.passages.push_back(std::move(record.analysis.passages));
-      record.analysis.passages = PassageFeatures();
+    if (record.rejected) {
+      if (Status s = lines.rejected.write(record.line); !s.ok()) return s;
+      continue;
+    }
+    DocumentAnalysis& analysis = record.analysis;
+    analysis.entities = std::move(shard.entities[article++]);
+    append_document_entities(analysis.document.text, analysis.entities, record.line);
+    if (Status s = lines.documents.write(record.line); !s.ok()) return s;
+    record.line.clear();
+    record.entities = analysis.entities.size();
+    shard.tfidf.add(analysis.terms);
+    analysis.terms = TermCounts();
+    shard.passages.push_back(std::move(analysis.passages));
+    analysis.passages = PassageFeatures();
+    if (!report) {
+      analysis.dates.clear();
+      analysis.entities.clear();
     }
     if (Status s = take(record); !s.ok()) return s;
   }
   return shard.spill.status();
 }
 
-// Rank 0's side of a record: into the output files and the kept articles.
+// Rank 0's side of an article: counted, and kept for the report and the cross-document stages.
 Status keep_record(ShardRecord& record, RunOutputs& outputs, RunSummary& summary) {
-  if (record.rejected) return outputs.rejected.write(record.line);
   summary.tokens += record.tokens;
   summary.sentences += record.sentences;
   summary.numbers += record.numbers;
-  summary.dates += record.analysis.dates.size();
-  summary.entities += record.analysis.entities.size();
-  return keep_article(record.analysis, record.line, outputs);
+  summary.dates += record.dates;
+  summary.entities += record.entities;
+  return keep_article(record.analysis, outputs);
 }
 
 void add_share_stats(const StreamStats& share, StreamStats& total) {
@@ -202,6 +234,8 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   const bool root = comm.rank() == 0;
   // Rank 0 creates the directory the others put their spill files in.
   if (Status s = comm.agree(root ? open_run_outputs(options, outputs) : Status()); !s.ok()) return s;
+  RankLines lines;
+  if (Status s = comm.agree(open_rank_lines(options, comm, lines)); !s.ok()) return s;
   std::unique_ptr<const Analyzer> analyzer;
   const ModelData data = options.models_dir.empty() ? ModelData::embedded() : ModelData::with_override(options.models_dir);
   if (Status s = comm.agree(Analyzer::load(data, analyzer)); !s.ok()) return s;
@@ -225,7 +259,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   watch.restart();
   std::string bytes;
   if (!root) {
-    must(replay(shard, [&](ShardRecord& record) {
+    must(replay(shard, lines, options.report, [&](ShardRecord& record) {
       append_frame(record, bytes);
       if (bytes.size() >= kChunkBytes) {
         comm.send(0, kRecordsTag, bytes);
@@ -240,6 +274,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     pack.value(shard.stats);
     pack.value(names_bytes);
     comm.send(0, kStatsTag, bytes);
+    must(write_rank_lines(options, comm, lines));
     DistributedJoinStats join;
     distributed_similar_pairs(shard.tfidf, SimilarityOptions{options.min_similarity}, comm, join);
     shard.tfidf = TfidfBuilder();
@@ -250,7 +285,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     return {};
   }
 
-  must(replay(shard, [&](ShardRecord& record) { return keep_record(record, outputs, summary); }));
+  must(replay(shard, lines, options.report, [&](ShardRecord& record) { return keep_record(record, outputs, summary); }));
   summary.stream = shard.stats;
   DistributedStats& exchanged = summary.distributed;
   exchanged.names_bytes = names_bytes;
@@ -272,6 +307,10 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     if (!unpack.ok() || !unpack.done()) must(Status::error("unreadable statistics from rank " + std::to_string(from)));
     add_share_stats(share, summary.stream);
   }
+  // The ranks write the lines: rank 0's own files stay empty until then.
+  must(outputs.documents.close());
+  must(outputs.rejected.close());
+  must(write_rank_lines(options, comm, lines));
   summary.stream.reader.files = whole.files;
   summary.stream.reader.skipped = whole.skipped;
   summary.stream.reader.bytes_read = whole.bytes_read;

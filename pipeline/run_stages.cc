@@ -71,9 +71,8 @@ void count_document(const DocumentAnalysis& analysis, RunSummary& summary) {
   summary.entities += analysis.entities.size();
 }
 
-Status keep_article(const DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs) {
+Status keep_article(const DocumentAnalysis& analysis, RunOutputs& outputs) {
   if (outputs.report) outputs.report->add_document(analysis);
-  if (Status s = outputs.documents.write(line); !s.ok()) return s;
   CorpusFeatures& corpus = outputs.corpus;
   corpus.ids.push_back(analysis.document.id);
   corpus.dates.push_back(analysis.document.date);
@@ -82,9 +81,10 @@ Status keep_article(const DocumentAnalysis& analysis, std::string_view line, Run
 }
 
 Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs) {
+  if (Status s = outputs.documents.write(line); !s.ok()) return s;
   outputs.corpus.tfidf.add(analysis.terms);
   outputs.corpus.passages.push_back(std::move(analysis.passages));
-  return keep_article(analysis, line, outputs);
+  return keep_article(analysis, outputs);
 }
 
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary) {

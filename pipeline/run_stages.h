@@ -58,10 +58,12 @@ Status open_run_outputs(const RunOptions& options, RunOutputs& outputs);
 void count_document(const DocumentAnalysis& analysis, RunSummary& summary);
 
 // An accepted article, in input order: its documents.jsonl `line` is
-// written, the report sees it, and its id, date, size and text are kept...
-Status keep_article(const DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs);
-// ... and, in one process, its term counts and passage features too (moved out of `analysis`).
+// written, the report sees it, its id, date, size and text are kept, and so
+// are its term counts and passage features (moved out of `analysis`).
 Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs);
+// What rank 0 of a distributed run keeps (the ranks write the lines and
+// keep the features): the report sees the article; its id, date, size and text are kept.
+Status keep_article(const DocumentAnalysis& analysis, RunOutputs& outputs);
 
 // Closes documents.jsonl and rejected.jsonl and records the stream's stage times.
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary);

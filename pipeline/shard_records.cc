@@ -97,6 +97,8 @@ void append_frame(const ShardRecord& record, std::string& out) {
     pack.value(record.tokens);
     pack.value(record.sentences);
     pack.value(record.numbers);
+    pack.value(record.dates);
+    pack.value(record.entities);
     pack_document(record.analysis, pack);
   }
   const std::uint64_t length = out.size() - length_at - sizeof length;
@@ -111,6 +113,8 @@ bool unpack_shard_record(std::string_view frame, ShardRecord& record) {
     record.tokens = unpack.value<std::uint64_t>();
     record.sentences = unpack.value<std::uint64_t>();
     record.numbers = unpack.value<std::uint64_t>();
+    record.dates = unpack.value<std::uint64_t>();
+    record.entities = unpack.value<std::uint64_t>();
     unpack_document(unpack, record.analysis);
   }
   return unpack.ok() && unpack.done();

@@ -1,13 +1,12 @@
 // ShardRecord: one input record as a rank of a distributed run hands it on.
 //
-// Each rank analyzes its share of the corpus (mpi_run.h). What rank 0 needs
-// of every record to write the output files exactly as one process would is
-// kept in a ShardRecord: the record's documents.jsonl or rejected.jsonl line
-// and, for an article, the analysis the report and the cross-document stages
-// read (document, dates, entities, term counts, passage features; not the
-// tokens, only their counts). Records travel as frames, a u64 length and the
-// packed bytes (byte_pack.h), in a spill file on the rank's disk and then
-// in chunks of whole frames over MPI.
+// Each rank analyzes its share of the corpus (mpi_run.h) and keeps each
+// record in a ShardRecord: the record's documents.jsonl or rejected.jsonl
+// line and, for an article, the analysis the report and the cross-document
+// stages read (document, dates, entities, term counts, passage features; not
+// the tokens, only their counts). Records travel as frames, a u64 length and
+// the packed bytes (byte_pack.h), in a spill file on the rank's disk and
+// then, stripped to what rank 0 needs, in chunks of whole frames over MPI.
 //
 //   ShardRecord record{.line = head, .analysis = std::move(analysis)};
 //   std::string frames;
@@ -34,6 +33,8 @@ struct ShardRecord {
   std::uint64_t tokens = 0;   // the article's counts the summary adds up
   std::uint64_t sentences = 0;
   std::uint64_t numbers = 0;
+  std::uint64_t dates = 0;     // (rank 0 needs the mentions themselves only for the report)
+  std::uint64_t entities = 0;
 };
 
 // Appends `record` to `out` as one frame.

@@ -39,7 +39,7 @@ same_output() {
         exit 1
       fi
     done
-    ls "$work/$name-$ranks"/.shard-* >/dev/null 2>&1 && { echo "FAIL: $name: spill files left behind" >&2; exit 1; }
+    ls "$work/$name-$ranks"/.*.tmp >/dev/null 2>&1 && { echo "FAIL: $name: spill or part files left behind" >&2; exit 1; }
     grep -q "\"ranks\":$ranks," "$work/$name-$ranks/summary.json" || { echo "FAIL: $name: summary.json ranks" >&2; exit 1; }
   done
   local lines

@@ -184,6 +184,8 @@ TEST_CASE("a shard record comes back from its frame and from a spill file as it 
   record.tokens = analysis.tokens.tokens.size();
   record.sentences = analysis.tokens.sentences.size();
   record.numbers = analysis.numbers.size();
+  record.dates = analysis.dates.size();
+  record.entities = analysis.entities.size();
   record.analysis = analysis;
   ShardRecord rejection{.rejected = true, .line = "{\"source\":\"x:2\",\"reason\":\"malformed JSON\"}\n"};
 
@@ -192,6 +194,8 @@ TEST_CASE("a shard record comes back from its frame and from a spill file as it 
     CHECK(back.tokens == record.tokens);
     CHECK(back.sentences == record.sentences);
     CHECK(back.numbers == record.numbers);
+    CHECK(back.dates == record.dates);
+    CHECK(back.entities == record.entities);
     const DocumentAnalysis& a = back.analysis;
     CHECK(a.document.id == "d7");
     CHECK(a.document.source == "wire.jsonl:7");
