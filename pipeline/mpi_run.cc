@@ -13,6 +13,7 @@
 #include "pipeline/mpi_file.h"
 #include "pipeline/mpi_passages.h"
 #include "pipeline/mpi_similarity.h"
+#include "pipeline/mpi_texts.h"
 #include "pipeline/output_records.h"
 #include "pipeline/run_stages.h"
 #include "pipeline/shard_records.h"
@@ -41,6 +42,7 @@ struct Shard {
   FrameSpill spill;
   TfidfBuilder tfidf;  // the share's term counts: its rows of the similarity join
   std::vector<PassageFeatures> passages;  // the share's articles' features for passage detection
+  TextStore texts;                        // the share's articles' texts
   std::vector<std::vector<EntityMention>> entities;  // each article's, for the names chain
   StreamStats stats;
 };
@@ -52,6 +54,9 @@ Status analyze_share(const RunOptions& options, const Analyzer& analyzer, std::u
   stream.corpus_names = false;  // settled across ranks afterwards (chain_names)
   const std::filesystem::path spill = std::filesystem::path(options.out_dir) / (".shard-" + std::to_string(comm.rank()) + ".tmp");
   if (Status s = shard.spill.open(spill); !s.ok()) return s;
+  if (Status s = shard.texts.open(std::filesystem::path(options.out_dir) / (".texts-" + std::to_string(comm.rank()) + ".tmp"));
+      !s.ok())
+    return s;
   auto notice = [&](const std::string& message) {
     if (options.verbose && !message.empty()) std::fprintf(stderr, "newsmine: %s\n", message.c_str());
   };
@@ -129,9 +134,10 @@ Status write_rank_lines(const RunOptions& options, const MpiComm& comm, RankLine
 }
 
 // The spill's records in order: each line (an article's completed with its
-// entities) into this rank's lines; each article's term counts and passage
-// features kept in the shard (they stay on this rank); what rank 0 keeps of
-// the article (its document, and its mentions when there is a report) to `take`.
+// entities) into this rank's lines; each article's term counts, passage
+// features and text kept in the shard (they stay on this rank); what rank 0
+// keeps of the article (its id, date and size, and its mentions when there is
+// a report) to `take`.
 Status replay(Shard& shard, RankLines& lines, bool report, const std::function<Status(ShardRecord&)>& take) {
   if (Status s = shard.spill.rewind(); !s.ok()) return s;
   std::string frame;
@@ -154,10 +160,17 @@ Status replay(Shard& shard, RankLines& lines, bool report, const std::function<S
     analysis.terms = TermCounts();
     shard.passages.push_back(std::move(analysis.passages));
     analysis.passages = PassageFeatures();
-    if (!report) {
+    if (Status s = shard.texts.append(analysis.document.text); !s.ok()) return s;
+    record.text_bytes = analysis.document.text.size();
+    if (report) {
+      // The report counts an entity without a canonical form by its words.
+      for (EntityMention& entity : analysis.entities)
+        if (entity.canonical.empty()) entity.canonical = analysis.document.text.substr(entity.start, entity.end - entity.start);
+    } else {
       analysis.dates.clear();
       analysis.entities.clear();
     }
+    analysis.document.text.clear();
     if (Status s = take(record); !s.ok()) return s;
   }
   return shard.spill.status();
@@ -170,7 +183,8 @@ Status keep_record(ShardRecord& record, RunOutputs& outputs, RunSummary& summary
   summary.numbers += record.numbers;
   summary.dates += record.dates;
   summary.entities += record.entities;
-  return keep_article(record.analysis, outputs);
+  keep_article(record.analysis, record.text_bytes, outputs);
+  return {};
 }
 
 void add_share_stats(const StreamStats& share, StreamStats& total) {
@@ -275,6 +289,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     pack.value(names_bytes);
     comm.send(0, kStatsTag, bytes);
     must(write_rank_lines(options, comm, lines));
+    const ArticleShares shares(shard.entities.size(), comm);
     DistributedJoinStats join;
     distributed_similar_pairs(shard.tfidf, SimilarityOptions{options.min_similarity}, comm, join);
     shard.tfidf = TfidfBuilder();
@@ -282,6 +297,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     DistributedPassageStats passages;
     distributed_find_passages(shard.passages, options.passages, comm, passages);
     add_passage_stats(passages, comm, nullptr);
+    serve_texts(shard.texts, comm);
     return {};
   }
 
@@ -311,6 +327,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   must(outputs.documents.close());
   must(outputs.rejected.close());
   must(write_rank_lines(options, comm, lines));
+  const ArticleShares shares(shard.entities.size(), comm);
   summary.stream.reader.files = whole.files;
   summary.stream.reader.skipped = whole.skipped;
   summary.stream.reader.bytes_read = whole.bytes_read;
@@ -343,7 +360,12 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     add_passage_stats(stats, comm, &run);
     return passages;
   };
-  return cross_document_stages(options, steps, outputs, summary, wall);
+  RankTexts texts(shard.texts, shares, comm);
+  steps.texts = &texts;
+  // The other ranks serve texts until told to stop: a failure must stop them too.
+  must(cross_document_stages(options, steps, outputs, summary, wall));
+  texts.finish();
+  return {};
 }
 
 }  // namespace newsmine

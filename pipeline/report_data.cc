@@ -78,7 +78,7 @@ void ReportCollector::prune_entities() {
 
 Status ReportCollector::add_reuse(std::span<const SimilarPair> similar, std::span<const Passage> passages,
                                   std::span<const Cluster> clusters, const std::vector<std::string>& ids,
-                                  TextStore& texts) {
+                                  ArticleTexts& texts) {
   // Passages: edited (near) copies first, since their differences show what
   // was changed, then exact ones; the longest first in each (both copies
   // together), ties in passages.jsonl order.
@@ -93,16 +93,21 @@ Status ReportCollector::add_reuse(std::span<const SimilarPair> similar, std::spa
                       if (passages[x].exact != passages[y].exact) return passages[y].exact;
                       return length(x) != length(y) ? length(x) > length(y) : x < y;
                     });
-  std::string text;
+  std::vector<TextSpan> spans;
   for (std::size_t k = 0; k < shown; ++k) {
     const Passage& p = passages[order[k]];
+    spans.push_back({p.a, p.a_start, p.a_end});
+    spans.push_back({p.b, p.b_start, p.b_end});
+  }
+  std::vector<std::string> read;
+  if (Status s = texts.read(spans, read); !s.ok()) return s;
+  for (std::size_t k = 0; k < shown; ++k) {
+    const Passage& p = passages[order[k]];
+    const std::string &a_text = read[2 * k], &b_text = read[2 * k + 1];
     ReportPassage row{ids[p.a], ids[p.b], p.a_start, p.a_end, p.b_start, p.b_end, p.score, p.exact, {}, {}, false};
-    if (Status s = texts.read(p.a, p.a_start, p.a_end, text); !s.ok()) return s;
-    row.cut |= text.size() > options_.max_passage_bytes;
-    row.a_text = truncate_utf8(text, options_.max_passage_bytes);
-    if (Status s = texts.read(p.b, p.b_start, p.b_end, text); !s.ok()) return s;
-    row.cut |= text.size() > options_.max_passage_bytes;
-    row.b_text = truncate_utf8(text, options_.max_passage_bytes);
+    row.cut = a_text.size() > options_.max_passage_bytes || b_text.size() > options_.max_passage_bytes;
+    row.a_text = truncate_utf8(a_text, options_.max_passage_bytes);
+    row.b_text = truncate_utf8(b_text, options_.max_passage_bytes);
     data_.passages.push_back(std::move(row));
   }
 
@@ -115,11 +120,16 @@ Status ReportCollector::add_reuse(std::span<const SimilarPair> similar, std::spa
                       const std::size_t sx = clusters[x].members.size(), sy = clusters[y].members.size();
                       return sx != sy ? sx > sy : x < y;
                     });
+  spans.clear();
   for (std::size_t k = 0; k < listed; ++k) {
     const Cluster& cluster = clusters[families[k]];
     const ClusterMember& representative = cluster.members[cluster.representative];
-    if (Status s = texts.read(representative.doc, representative.start, representative.end, text); !s.ok()) return s;
-    ReportFamily family{families[k] + 1, cluster.members.size(), truncate_utf8(text, options_.max_family_text_bytes), {}};
+    spans.push_back({representative.doc, representative.start, representative.end});
+  }
+  if (Status s = texts.read(spans, read); !s.ok()) return s;
+  for (std::size_t k = 0; k < listed; ++k) {
+    const Cluster& cluster = clusters[families[k]];
+    ReportFamily family{families[k] + 1, cluster.members.size(), truncate_utf8(read[k], options_.max_family_text_bytes), {}};
     for (std::size_t m = 0; m < cluster.members.size() && m < options_.max_family_members; ++m)
       family.members.push_back(ids[cluster.members[m].doc]);
     data_.families.push_back(std::move(family));

@@ -121,7 +121,7 @@ class ReportCollector {
 
   // Reads the shown passage and family texts back from `texts`.
   Status add_reuse(std::span<const SimilarPair> similar, std::span<const Passage> passages,
-                   std::span<const Cluster> clusters, const std::vector<std::string>& ids, TextStore& texts);
+                   std::span<const Cluster> clusters, const std::vector<std::string>& ids, ArticleTexts& texts);
 
   ReportData finish(const RunSummary& summary);
 

@@ -47,6 +47,39 @@ Status write_lines(const fs::path& path, std::size_t count, const std::function<
   return file.close();
 }
 
+constexpr std::size_t kTextBatch = 4096;  // lines whose texts are read at once
+
+// write_lines for lines that quote articles: the spans line i quotes
+// (spans_of appends them) are read a batch of lines at a time, and line(i,
+// their texts, buffer) writes it.
+Status write_lines_with_texts(const fs::path& path, std::size_t count, ArticleTexts& texts,
+                              const std::function<void(std::size_t, std::vector<TextSpan>&)>& spans_of,
+                              const std::function<void(std::size_t, std::span<const std::string>, std::string&)>& line) {
+  std::vector<TextSpan> spans;
+  std::vector<std::size_t> first;  // per line of the batch, its first span
+  std::vector<std::string> read;
+  std::size_t batch = 0, batch_end = 0;
+  Status read_error;  // a failed read-back, reported after the file is written
+  const Status status = write_lines(path, count, [&](std::size_t i, std::string& buffer) {
+    if (i == batch_end) {
+      batch = i;
+      batch_end = std::min(count, i + kTextBatch);
+      spans.clear();
+      first.clear();
+      for (std::size_t j = batch; j < batch_end; ++j) {
+        first.push_back(spans.size());
+        spans_of(j, spans);
+      }
+      first.push_back(spans.size());
+      if (Status s = texts.read(spans, read); !s.ok() && read_error.ok()) read_error = s;
+      read.resize(spans.size());
+    }
+    const std::size_t k = i - batch;
+    line(i, std::span<const std::string>(read).subspan(first[k], first[k + 1] - first[k]), buffer);
+  });
+  return status.ok() ? read_error : status;
+}
+
 }  // namespace
 
 Status open_run_outputs(const RunOptions& options, RunOutputs& outputs) {
@@ -71,20 +104,21 @@ void count_document(const DocumentAnalysis& analysis, RunSummary& summary) {
   summary.entities += analysis.entities.size();
 }
 
-Status keep_article(const DocumentAnalysis& analysis, RunOutputs& outputs) {
+void keep_article(const DocumentAnalysis& analysis, std::uint64_t text_bytes, RunOutputs& outputs) {
   if (outputs.report) outputs.report->add_document(analysis);
   CorpusFeatures& corpus = outputs.corpus;
   corpus.ids.push_back(analysis.document.id);
   corpus.dates.push_back(analysis.document.date);
-  corpus.bytes.push_back(analysis.document.text.size());
-  return corpus.texts.append(analysis.document.text);
+  corpus.bytes.push_back(text_bytes);
 }
 
 Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs) {
   if (Status s = outputs.documents.write(line); !s.ok()) return s;
-  outputs.corpus.tfidf.add(analysis.terms);
-  outputs.corpus.passages.push_back(std::move(analysis.passages));
-  return keep_article(analysis, outputs);
+  CorpusFeatures& corpus = outputs.corpus;
+  corpus.tfidf.add(analysis.terms);
+  corpus.passages.push_back(std::move(analysis.passages));
+  keep_article(analysis, analysis.document.text.size(), outputs);
+  return corpus.texts.append(analysis.document.text);
 }
 
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary) {
@@ -139,29 +173,34 @@ Status cross_document_stages(const RunOptions& options, const CrossDocumentSteps
   const std::vector<Passage> passages = steps.passages(corpus, options.passages, summary);
   summary.max_shingle_postings = options.passages.max_shingle_postings;
   summary.passages = passages.size();
-  std::string a_text, b_text;
-  Status read_error;  // a failed read-back of the text store, reported after the file is written
-  status = write_lines(out / "passages.jsonl", passages.size(), [&](std::size_t i, std::string& buffer) {
-    const Passage& p = passages[i];
-    if (Status s = corpus.texts.read(p.a, p.a_start, p.a_end, a_text); !s.ok()) read_error = s;
-    if (Status s = corpus.texts.read(p.b, p.b_start, p.b_end, b_text); !s.ok()) read_error = s;
-    append_passage_line(p, corpus.ids[p.a], corpus.ids[p.b], a_text, b_text, buffer);
-  });
+  ArticleTexts& texts = steps.texts ? *steps.texts : corpus.texts;
+  status = write_lines_with_texts(
+      out / "passages.jsonl", passages.size(), texts,
+      [&](std::size_t i, std::vector<TextSpan>& spans) {
+        const Passage& p = passages[i];
+        spans.push_back({p.a, p.a_start, p.a_end});
+        spans.push_back({p.b, p.b_start, p.b_end});
+      },
+      [&](std::size_t i, std::span<const std::string> quoted, std::string& buffer) {
+        const Passage& p = passages[i];
+        append_passage_line(p, corpus.ids[p.a], corpus.ids[p.b], quoted[0], quoted[1], buffer);
+      });
   if (!status.ok()) return status;
-  if (!read_error.ok()) return read_error;
   summary.stages.push_back({"passages", watch.seconds(), text_bytes});
 
   watch.restart();
   const std::vector<Cluster> clusters = cluster_passages(passages, age_rank(corpus.dates));
   summary.clusters = clusters.size();
-  status = write_lines(out / "clusters.jsonl", clusters.size(), [&](std::size_t i, std::string& buffer) {
-    const ClusterMember& representative = clusters[i].members[clusters[i].representative];
-    if (Status s = corpus.texts.read(representative.doc, representative.start, representative.end, a_text); !s.ok())
-      read_error = s;
-    append_cluster_line(i + 1, clusters[i], corpus.ids, a_text, buffer);
-  });
+  status = write_lines_with_texts(
+      out / "clusters.jsonl", clusters.size(), texts,
+      [&](std::size_t i, std::vector<TextSpan>& spans) {
+        const ClusterMember& representative = clusters[i].members[clusters[i].representative];
+        spans.push_back({representative.doc, representative.start, representative.end});
+      },
+      [&](std::size_t i, std::span<const std::string> quoted, std::string& buffer) {
+        append_cluster_line(i + 1, clusters[i], corpus.ids, quoted[0], buffer);
+      });
   if (!status.ok()) return status;
-  if (!read_error.ok()) return read_error;
 
   const std::size_t articles = corpus.ids.size();
   const std::vector<std::vector<ByteRange>> reused = reused_ranges(passages, articles);
@@ -175,22 +214,24 @@ Status cross_document_stages(const RunOptions& options, const CrossDocumentSteps
   summary.stages.push_back({"clusters", watch.seconds(), text_bytes});
 
   if (outputs.report) {
-    if (Status s = outputs.report->add_reuse(similar, passages, clusters, corpus.ids, corpus.texts); !s.ok()) return s;
+    if (Status s = outputs.report->add_reuse(similar, passages, clusters, corpus.ids, texts); !s.ok()) return s;
   }
 
   if (options.strip_boilerplate) {
     watch.restart();
     const std::vector<std::vector<ByteRange>> strip = strip_ranges(passages, clusters, articles);
-    std::string text;
-    status = write_lines(out / "cleaned.jsonl", articles, [&](std::size_t d, std::string& buffer) {
-      const auto doc = static_cast<std::uint32_t>(d);
-      if (Status s = corpus.texts.read(doc, 0, static_cast<std::uint32_t>(corpus.bytes[d]), text); !s.ok()) read_error = s;
-      const std::string cleaned = strip_text(text, strip[d]);
-      summary.stripped_bytes += text.size() - cleaned.size();
-      append_cleaned_line(corpus.ids[d], corpus.dates[d], cleaned, text.size() - cleaned.size(), buffer);
-    });
+    status = write_lines_with_texts(
+        out / "cleaned.jsonl", articles, texts,
+        [&](std::size_t d, std::vector<TextSpan>& spans) {
+          spans.push_back({static_cast<std::uint32_t>(d), 0, static_cast<std::uint32_t>(corpus.bytes[d])});
+        },
+        [&](std::size_t d, std::span<const std::string> quoted, std::string& buffer) {
+          const std::string& text = quoted[0];
+          const std::string cleaned = strip_text(text, strip[d]);
+          summary.stripped_bytes += text.size() - cleaned.size();
+          append_cleaned_line(corpus.ids[d], corpus.dates[d], cleaned, text.size() - cleaned.size(), buffer);
+        });
     if (!status.ok()) return status;
-    if (!read_error.ok()) return read_error;
     summary.stages.push_back({"strip_boilerplate", watch.seconds(), text_bytes});
   }
 

@@ -61,9 +61,10 @@ void count_document(const DocumentAnalysis& analysis, RunSummary& summary);
 // written, the report sees it, its id, date, size and text are kept, and so
 // are its term counts and passage features (moved out of `analysis`).
 Status keep_document(DocumentAnalysis& analysis, std::string_view line, RunOutputs& outputs);
-// What rank 0 of a distributed run keeps (the ranks write the lines and
-// keep the features): the report sees the article; its id, date, size and text are kept.
-Status keep_article(const DocumentAnalysis& analysis, RunOutputs& outputs);
+// What rank 0 of a distributed run keeps of an article whose line, features
+// and text (of `text_bytes` bytes) stay on its rank: the report sees it, its
+// id, date and size are kept.
+void keep_article(const DocumentAnalysis& analysis, std::uint64_t text_bytes, RunOutputs& outputs);
 
 // Closes documents.jsonl and rejected.jsonl and records the stream's stage times.
 Status close_stream_outputs(RunOutputs& outputs, RunSummary& summary);
@@ -76,6 +77,8 @@ struct CrossDocumentSteps {
   // Passage detection: returns the passages (sorted as find_passages sorts
   // them) and sets summary.passage_stats.
   std::function<std::vector<Passage>(CorpusFeatures&, const PassageOptions&, RunSummary&)> passages;
+  // Where the passage, cluster, report and cleaned texts are read: corpus.texts when null.
+  ArticleTexts* texts = nullptr;
 };
 // In one process: the matrix of corpus.tfidf with similar_pairs, and
 // find_passages over corpus.passages.

@@ -99,6 +99,7 @@ void append_frame(const ShardRecord& record, std::string& out) {
     pack.value(record.numbers);
     pack.value(record.dates);
     pack.value(record.entities);
+    pack.value(record.text_bytes);
     pack_document(record.analysis, pack);
   }
   const std::uint64_t length = out.size() - length_at - sizeof length;
@@ -115,6 +116,7 @@ bool unpack_shard_record(std::string_view frame, ShardRecord& record) {
     record.numbers = unpack.value<std::uint64_t>();
     record.dates = unpack.value<std::uint64_t>();
     record.entities = unpack.value<std::uint64_t>();
+    record.text_bytes = unpack.value<std::uint64_t>();
     unpack_document(unpack, record.analysis);
   }
   return unpack.ok() && unpack.done();

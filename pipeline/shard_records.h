@@ -35,6 +35,7 @@ struct ShardRecord {
   std::uint64_t numbers = 0;
   std::uint64_t dates = 0;     // (rank 0 needs the mentions themselves only for the report)
   std::uint64_t entities = 0;
+  std::uint64_t text_bytes = 0;  // (the text itself stays on the rank)
 };
 
 // Appends `record` to `out` as one frame.

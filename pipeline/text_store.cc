@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace newsmine {
 
@@ -28,9 +29,26 @@ Status TextStore::append(std::string_view text) {
   return {};
 }
 
-Status TextStore::read(std::uint32_t doc, std::uint32_t start, std::uint32_t end, std::string& out) {
-  out.resize(end - start);
-  if (std::fflush(file_) != 0 || std::fseek(file_, static_cast<long>(offsets_.at(doc) + start), SEEK_SET) != 0 ||
+Status ArticleTexts::read(std::uint32_t doc, std::uint32_t start, std::uint32_t end, std::string& out) {
+  std::vector<std::string> pieces;
+  const TextSpan span{doc, start, end};
+  if (Status s = read(std::span<const TextSpan>(&span, 1), pieces); !s.ok()) return s;
+  out = std::move(pieces.front());
+  return {};
+}
+
+Status TextStore::read(std::span<const TextSpan> spans, std::vector<std::string>& out) {
+  out.resize(spans.size());
+  if (std::fflush(file_) != 0)
+    return Status::error(std::string("cannot read back temporary text store: ") + std::strerror(errno) + " (" + path_.string() + ")");
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (Status s = read_span(spans[i], out[i]); !s.ok()) return s;
+  return {};
+}
+
+Status TextStore::read_span(const TextSpan& span, std::string& out) {
+  out.resize(span.end - span.start);
+  if (std::fseek(file_, static_cast<long>(offsets_.at(span.doc) + span.start), SEEK_SET) != 0 ||
       std::fread(out.data(), 1, out.size(), file_) != out.size())
     return Status::error(std::string("cannot read back temporary text store: ") + std::strerror(errno) + " (" + path_.string() + ")");
   return {};

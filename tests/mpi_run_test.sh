@@ -5,7 +5,7 @@
 #   - the sample corpus, with --strip-boilerplate;
 #   - the sample corpus plus bad records (so rejections fall in every rank's share);
 #   - with ../shared present: an injected-reuse corpus built from Reuters-21578,
-#     as it is and with frequent shingles dropped.
+#     as it is and with frequent shingles dropped, and its report.html.
 # Then a fatal error: one line naming the rank, exit status 1.
 #
 # Usage: mpi_run_test.sh NEWSMINE MPIEXEC SOURCE_DIR SHARED_DIR [INJECT_REUSE]
@@ -47,6 +47,26 @@ same_output() {
   echo "ok: $name: 1, 2 and 3 ranks identical to one process ($lines articles)"
 }
 
+# same_report NAME RUN_ARGS...: report.html of 2 and 3 ranks is one process's
+# but for the times (the wall-time card and the table of stage times).
+same_report() {
+  local name=$1; shift
+  local without_times='import re, sys
+t = open(sys.argv[1]).read()
+t = re.sub(r"<div class=\"card\"><b>[^<]*</b><span>wall time</span><span>[^<]*</span></div>", "", t)
+print(re.sub(r"<details><summary>Time per stage</summary>.*?</details>", "", t, flags=re.S))'
+  "$newsmine" run "$@" --out "$work/$name-single" --threads 2 --quiet
+  for ranks in 2 3; do
+    "$mpiexec" -np "$ranks" "$newsmine" run "$@" --out "$work/$name-$ranks" --threads 1 --quiet
+    if ! cmp -s <(python3 -c "$without_times" "$work/$name-single/report.html") \
+                <(python3 -c "$without_times" "$work/$name-$ranks/report.html"); then
+      echo "FAIL: $name: report.html with $ranks ranks differs from one process beyond the times" >&2
+      exit 1
+    fi
+  done
+  echo "ok: $name: report.html of 2 and 3 ranks is one process's but for the times"
+}
+
 same_output sample cleaned.jsonl -- "$source/corpus/sample" --strip-boilerplate
 
 mkdir -p "$work/mixed"
@@ -69,6 +89,7 @@ if [[ -d $reuters && -n $inject ]] && command -v python3 >/dev/null; then
   same_output reuters-frequent -- "$work/reuse.jsonl" --max-shingle-postings 60
   grep -q '"frequent_shingles":[1-9]' "$work/reuters-frequent-3/summary.json" ||
     { echo "FAIL: reuters-frequent: no frequent shingles to leave out" >&2; exit 1; }
+  same_report reuters-report "$work/reuse.jsonl"
 else
   echo "skipped: Reuters-21578 reuse corpus (no $reuters, inject_reuse or python3)"
 fi

@@ -186,6 +186,7 @@ TEST_CASE("a shard record comes back from its frame and from a spill file as it 
   record.numbers = analysis.numbers.size();
   record.dates = analysis.dates.size();
   record.entities = analysis.entities.size();
+  record.text_bytes = analysis.document.text.size();
   record.analysis = analysis;
   ShardRecord rejection{.rejected = true, .line = "{\"source\":\"x:2\",\"reason\":\"malformed JSON\"}\n"};
 
@@ -196,6 +197,7 @@ TEST_CASE("a shard record comes back from its frame and from a spill file as it 
     CHECK(back.numbers == record.numbers);
     CHECK(back.dates == record.dates);
     CHECK(back.entities == record.entities);
+    CHECK(back.text_bytes == record.text_bytes);
     const DocumentAnalysis& a = back.analysis;
     CHECK(a.document.id == "d7");
     CHECK(a.document.source == "wire.jsonl:7");
