@@ -58,7 +58,7 @@ std::string errno_text(int error_number) {
   return std::generic_category().message(error_number);
 }
 
-Status open_file_source(const std::string& path, std::unique_ptr<ByteSource>* source) {
+Status open_file_source(const std::string& path, std::unique_ptr<ByteSource>* source, std::uint64_t offset) {
   if (path == "-") {
     *source = std::make_unique<FileSource>(STDIN_FILENO, false, std::nullopt);
     return Status();
@@ -72,7 +72,12 @@ Status open_file_source(const std::string& path, std::unique_ptr<ByteSource>* so
       ::close(fd);
       return Status::error(errno_text(EISDIR));
     }
-    if (S_ISREG(info.st_mode)) size = static_cast<std::uint64_t>(info.st_size);
+    if (S_ISREG(info.st_mode)) size = static_cast<std::uint64_t>(info.st_size) - std::min<std::uint64_t>(offset, info.st_size);
+  }
+  if (offset > 0 && ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    const int error = errno;
+    ::close(fd);
+    return Status::error(errno_text(error));
   }
   *source = std::make_unique<FileSource>(fd, true, size);
   return Status();

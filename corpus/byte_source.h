@@ -37,9 +37,10 @@ class ByteSource {
   virtual std::optional<std::uint64_t> size_hint() const { return std::nullopt; }
 };
 
-// Opens the plain file `path` with POSIX open(); "-" is standard input (not
-// closed at the end). On failure the Status holds the errno text.
-Status open_file_source(const std::string& path, std::unique_ptr<ByteSource>* source);
+// Opens the plain file `path` with POSIX open(), reading from byte `offset`
+// on; "-" is standard input (not closed at the end, offset ignored). On
+// failure the Status holds the errno text.
+Status open_file_source(const std::string& path, std::unique_ptr<ByteSource>* source, std::uint64_t offset = 0);
 
 // Reads `source` to its end into *out. Fails without reading further once the
 // stream is known to exceed `max_bytes` (from size_hint() or while reading).

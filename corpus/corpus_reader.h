@@ -44,6 +44,17 @@ struct ReaderOptions {
   // one process of many (pipeline/mpi_run.h).
   std::uint64_t first_record = 0;
   std::uint64_t end_record = UINT64_MAX;
+  // Or a byte share: with the input files laid end to end in input order,
+  // only records starting at byte first_byte <= p < end_byte are read.
+  // A JSONL line belongs to the share holding its first byte; a .txt
+  // article, a .gz file and a rejection without bytes (a missing path) to
+  // the share holding the file's first byte (its place). Each share reads
+  // only its own bytes (plus the line it starts inside). `first_byte_lines`:
+  // the lines of the JSONL file holding first_byte that start before it, so
+  // that sources keep the line numbers of a whole read (count_share_edges).
+  std::uint64_t first_byte = 0;
+  std::uint64_t end_byte = UINT64_MAX;
+  std::uint64_t first_byte_lines = 0;
 };
 
 struct ReaderStats {
@@ -60,6 +71,24 @@ struct ReaderStats {
 };
 
 using Record = std::variant<Document, Rejection>;
+
+// Where a byte share's JSONL lines meet its neighbours' lines.
+struct ShareEdges {
+  std::uint64_t head_file = UINT64_MAX;  // first byte of the JSONL file the share starts inside, if it does
+  std::uint64_t tail_file = UINT64_MAX;  // first byte of the last plain JSONL file the share read lines of
+  std::uint64_t tail_lines = 0;          // those lines
+};
+
+// The bytes of all input files laid end to end (the numbering of byte shares).
+std::uint64_t input_bytes(const std::vector<std::string>& paths, ReaderOptions options);
+
+// Reads the share's bytes without parsing a record, for its edges: the
+// share after it starting inside the same file starts at line
+// tail_lines + 1 of it, plus the lines of any earlier share in that file.
+ShareEdges count_share_edges(const std::vector<std::string>& paths, ReaderOptions options);
+
+// A share's first_byte_lines, from its edges and those of the shares before it.
+std::uint64_t lines_before_share(const ShareEdges& share, const std::vector<ShareEdges>& earlier);
 
 // Reads the inputs without parsing a record: `outside` is how many records
 // they hold (documents and rejections), in the numbering of the record
@@ -79,6 +108,11 @@ class CorpusReader {
   const ReaderStats& stats() const;
 
  private:
+  friend std::uint64_t input_bytes(const std::vector<std::string>& paths, ReaderOptions options);
+  friend ShareEdges count_share_edges(const std::vector<std::string>& paths, ReaderOptions options);
+
+// A share's first_byte_lines, from its edges and those of the shares before it.
+std::uint64_t lines_before_share(const ShareEdges& share, const std::vector<ShareEdges>& earlier);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

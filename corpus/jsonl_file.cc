@@ -36,19 +36,44 @@ std::string field_quote(std::string_view text) {
 
 }  // namespace
 
-JsonlFile::JsonlFile(std::string name, std::unique_ptr<ByteSource> source, ReaderOptions options)
+JsonlFile::JsonlFile(std::string name, std::unique_ptr<ByteSource> source, ReaderOptions options, JsonlWindow window)
     : name_(std::move(name)),
       options_(std::move(options)),
       source_(std::move(source)),
       lines_(*source_, static_cast<std::size_t>(options_.max_document_bytes)),
-      parser_(std::make_unique<simdjson::dom::parser>()) {}
+      parser_(std::make_unique<simdjson::dom::parser>()),
+      window_(window),
+      start_(window.first),
+      at_(window.first) {}
 
 JsonlFile::~JsonlFile() = default;
+
+std::uint64_t JsonlFile::raw_bytes() const {
+  if (!windowed()) return source_->raw_bytes();
+  return started_ ? std::min(at_, window_.size) - std::min(start_, window_.size) : 0;
+}
+
+bool JsonlFile::take_line(LineReader::Line* line) {
+  if (!started_) {
+    started_ = true;
+    if (window_.first > 0) {
+      // The line holding byte first - 1 belongs to an earlier share.
+      LineReader::Line partial;
+      if (!lines_.next(&partial)) return false;
+      at_ = start_ = window_.first - 1 + partial.length + 1;
+      lines_.renumber(window_.lines_before);
+    }
+  }
+  if (at_ >= window_.end || !lines_.next(line)) return false;
+  at_ += line->length + 1;
+  ++lines_taken_;
+  return true;
+}
 
 std::optional<Record> JsonlFile::next() {
   if (finished_) return std::nullopt;
   LineReader::Line line;
-  while (lines_.next(&line)) {
+  while (take_line(&line)) {
     if (line.too_long) {
       return Rejection{name_ + ":" + std::to_string(line.number),
                        "line of " + std::to_string(line.length) + " bytes, over max_document_bytes (" +
@@ -67,7 +92,7 @@ std::optional<Record> JsonlFile::next() {
 bool JsonlFile::skip() {
   if (finished_) return false;
   LineReader::Line line;
-  while (lines_.next(&line)) {
+  while (take_line(&line)) {
     if (line.too_long || !is_blank(line.text)) return true;
   }
   finished_ = true;

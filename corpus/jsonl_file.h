@@ -34,10 +34,21 @@ class parser;
 
 namespace newsmine::corpus_internal {
 
+// The part of a plain JSONL file that one byte share of a run reads
+// (ReaderOptions::first_byte): the lines that start at byte first <= p < end
+// of the file. With first > 0 the source starts at byte first - 1, so that the
+// rest of the line holding it is passed over.
+struct JsonlWindow {
+  std::uint64_t first = 0;
+  std::uint64_t end = UINT64_MAX;
+  std::uint64_t size = 0;          // the file's size
+  std::uint64_t lines_before = 0;  // lines of the file before the window's first (earlier shares' lines)
+};
+
 class JsonlFile {
  public:
   // `name` is used in sources and ids ("name:LINE"); "-" for standard input.
-  JsonlFile(std::string name, std::unique_ptr<ByteSource> source, ReaderOptions options);
+  JsonlFile(std::string name, std::unique_ptr<ByteSource> source, ReaderOptions options, JsonlWindow window = {});
   ~JsonlFile();
   JsonlFile(const JsonlFile&) = delete;
   JsonlFile& operator=(const JsonlFile&) = delete;
@@ -48,10 +59,16 @@ class JsonlFile {
   // outside): true when there was one, exactly where next() would have made one.
   bool skip();
 
-  // Bytes taken from the underlying file so far (compressed size for gzip).
-  std::uint64_t raw_bytes() const { return source_->raw_bytes(); }
+  // Bytes taken from the underlying file so far (compressed size for gzip);
+  // in a window, the bytes of its lines taken so far.
+  std::uint64_t raw_bytes() const;
+  // Lines taken so far (blank and too long ones too).
+  std::uint64_t lines() const { return lines_taken_; }
 
  private:
+  bool windowed() const { return window_.first > 0 || window_.end != UINT64_MAX; }
+  // The next line of the window into *line; false at its end.
+  bool take_line(LineReader::Line* line);
   Record parse_line(std::string_view line, std::string source);
 
   std::string name_;
@@ -61,6 +78,11 @@ class JsonlFile {
   std::unique_ptr<simdjson::dom::parser> parser_;
   std::string repaired_;  // a line with invalid UTF-8, bytes blanked, padded for simdjson
   bool finished_ = false;
+  JsonlWindow window_;
+  bool started_ = false;
+  std::uint64_t start_ = 0;  // where the window's first line starts in the file
+  std::uint64_t at_ = 0;     // where the next line starts
+  std::uint64_t lines_taken_ = 0;
 };
 
 }  // namespace newsmine::corpus_internal

@@ -43,6 +43,10 @@ class LineReader {
 
   const Status& status() const { return status_; }
 
+  // The next line is number lines_before + 1 (for a reader that started
+  // inside a file: pipeline/mpi_run.h's byte shares).
+  void renumber(std::uint64_t lines_before) { number_ = lines_before; }
+
  private:
   std::size_t capacity() const { return buffer_.size() - kPadding; }
   bool emit(Line* line, std::size_t end, std::uint64_t skipped, bool skipping);

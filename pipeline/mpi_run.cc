@@ -26,15 +26,24 @@ constexpr int kRecordsTag = 2;
 constexpr int kStatsTag = 3;
 constexpr std::size_t kChunkBytes = 32u << 20;  // records sent to rank 0 at a time
 
-// The records [first, end) that `rank` analyzes: the rank-th of `ranks`
-// equal shares of consecutive records.
-std::pair<std::uint64_t, std::uint64_t> share_of(std::uint64_t records, int rank, int ranks) {
-  // records / ranks * r + records % ranks * r / ranks, without overflow.
-  const auto at = [&](int r) {
-    const auto n = static_cast<std::uint64_t>(ranks), k = static_cast<std::uint64_t>(r);
-    return records / n * k + records % n * k / n;
-  };
-  return {at(rank), at(rank + 1)};
+// This rank's share of the input: the rank-th of `ranks` equal byte ranges
+// of the files laid end to end (the first from byte 0, the last to the end),
+// each share's first JSONL line numbered after the lines of the shares before
+// it in the same file. Collective.
+ReaderOptions share_of_input(const std::vector<std::string>& paths, ReaderOptions reader, std::uint64_t bytes,
+                             const MpiComm& comm) {
+  const auto ranks = static_cast<std::uint64_t>(comm.size()), rank = static_cast<std::uint64_t>(comm.rank());
+  // bytes / ranks * r + bytes % ranks * r / ranks, without overflow.
+  const auto at = [&](std::uint64_t r) { return bytes / ranks * r + bytes % ranks * r / ranks; };
+  reader.first_byte = rank == 0 ? 0 : at(rank);
+  reader.end_byte = rank + 1 == ranks ? UINT64_MAX : at(rank + 1);
+  const ShareEdges edges = count_share_edges(paths, reader);
+  const std::vector<std::uint64_t> tail_files = comm.gather_all(edges.tail_file);
+  const std::vector<std::uint64_t> tail_lines = comm.gather_all(edges.tail_lines);
+  std::vector<ShareEdges> earlier;
+  for (std::uint64_t q = 0; q < rank; ++q) earlier.push_back({UINT64_MAX, tail_files[q], tail_lines[q]});
+  reader.first_byte_lines = lines_before_share(edges, earlier);
+  return reader;
 }
 
 // One rank's share after pass 1.
@@ -47,10 +56,10 @@ struct Shard {
   StreamStats stats;
 };
 
-Status analyze_share(const RunOptions& options, const Analyzer& analyzer, std::uint64_t records, const MpiComm& comm,
+Status analyze_share(const RunOptions& options, const ReaderOptions& share, const Analyzer& analyzer, const MpiComm& comm,
                      Shard& shard) {
   StreamOptions stream = options.stream;
-  std::tie(stream.reader.first_record, stream.reader.end_record) = share_of(records, comm.rank(), comm.size());
+  stream.reader = share;
   stream.corpus_names = false;  // settled across ranks afterwards (chain_names)
   const std::filesystem::path spill = std::filesystem::path(options.out_dir) / (".shard-" + std::to_string(comm.rank()) + ".tmp");
   if (Status s = shard.spill.open(spill); !s.ok()) return s;
@@ -189,6 +198,9 @@ Status keep_record(ShardRecord& record, RunOutputs& outputs, RunSummary& summary
 
 void add_share_stats(const StreamStats& share, StreamStats& total) {
   ReaderStats& reader = total.reader;
+  reader.files += share.reader.files;
+  reader.skipped += share.reader.skipped;
+  reader.bytes_read += share.reader.bytes_read;
   reader.records += share.reader.records;
   reader.documents += share.reader.documents;
   reader.rejected += share.reader.rejected;
@@ -257,10 +269,11 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   const int threads = resolve_threads(options.stream.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   Stopwatch watch;
-  const ReaderStats whole = count_records(options.paths, options.stream.reader);
+  const std::uint64_t input = input_bytes(options.paths, options.stream.reader);
+  const ReaderOptions share = share_of_input(options.paths, options.stream.reader, input, comm);
   const double count_seconds = watch.seconds();
   Shard shard;
-  if (Status s = comm.agree(analyze_share(options, *analyzer, whole.outside, comm, shard)); !s.ok()) return s;
+  if (Status s = comm.agree(analyze_share(options, share, *analyzer, comm, shard)); !s.ok()) return s;
   analyzer.reset();
 
   // From here on the ranks wait on each other: a failure stops the job.
@@ -328,17 +341,13 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
   must(outputs.rejected.close());
   must(write_rank_lines(options, comm, lines));
   const ArticleShares shares(shard.entities.size(), comm);
-  summary.stream.reader.files = whole.files;
-  summary.stream.reader.skipped = whole.skipped;
-  summary.stream.reader.bytes_read = whole.bytes_read;
-  summary.stream.reader.outside = 0;
   summary.stream.wall_seconds = wall.seconds();
   summary.ranks = comm.size();
   const double records_seconds = watch.seconds();
   must(close_stream_outputs(outputs, summary));
   // Rank 0's view of the steps a distributed run adds.
   const std::uint64_t text_bytes = summary.stream.reader.text_bytes;
-  summary.stages.insert(summary.stages.begin(), {"count_records", count_seconds, whole.bytes_read});
+  summary.stages.insert(summary.stages.begin(), {"share_input", count_seconds, input});
   summary.stages.push_back({"names", names_seconds, text_bytes});
   summary.stages.push_back({"gather_records", records_seconds, text_bytes});
   // The rows and passage features stay with the ranks: rank 0's

@@ -2,25 +2,36 @@
 // (`mpirun -np N newsmine run PATH... --out DIR`), writing the same output
 // files as one process would, for any N.
 //
-//  1. Shares. Every rank counts the input records without parsing them
-//     (count_records) and analyzes one share of consecutive records, the
-//     n-th of N equal ones, with its own oneTBB threads, into a spill file:
+//  1. Shares. The input files are laid end to end; rank n takes the n-th
+//     of N equal byte ranges (a JSONL line belongs to the range holding its
+//     first byte, a .txt or .gz file to the range holding its start), reads
+//     only those bytes, once to count the lines where its range starts
+//     inside a JSONL file (so sources keep their line numbers) and once to
+//     analyze its records with its own oneTBB threads, into a spill file:
 //     each article's documents.jsonl line up to its entities, and what the
-//     cross-document stages need of it (shard_records.h).
+//     cross-document stages need of it (shard_records.h). The shares are
+//     consecutive: rank 0's records first.
 //  2. Names. Corpus-wide entity names (corpus_names.h) depend on every
 //     earlier article, so they are settled in rank order: rank n resolves
 //     its articles' names starting from the names ranks 0..n-1 learned, and
 //     hands the state to rank n+1.
-//  3. Records. Each rank keeps its articles' term counts and sends the rest
-//     of its records, lines complete, to rank 0 in chunks; rank 0 takes its
-//     own and then each rank's in turn, so documents.jsonl, rejected.jsonl
-//     and the kept features are in input order, exactly as in one process.
+//  3. Lines and records. Each rank writes its documents.jsonl and
+//     rejected.jsonl lines into the files at its place (mpi_file.h), keeps
+//     its articles' term counts, passage features and texts, and sends rank
+//     0 only what it keeps of each article: id, date, size (and the
+//     mentions the report counts).
 //  4. Similarity (mpi_similarity.h). Document frequencies and term ids are
 //     combined across the ranks by term hash, each rank builds its own
 //     TF-IDF rows, postings are exchanged through the terms' owners, each
 //     rank verifies the candidate pairs of its rows, and rank 0 sorts the
-//     pairs. No rank holds the matrix. The passage, cluster and reuse stages
-//     run on rank 0.
+//     pairs. No rank holds the matrix.
+//  5. Passages (mpi_passages.h). Shingle keys go to their owners by hash,
+//     shared shingles back to the ranks holding their articles; each rank
+//     aligns its articles' candidates, fetching the second articles'
+//     features, and rank 0 sorts the passages.
+//  6. Output. Rank 0 writes similar.jsonl, passages.jsonl, clusters.jsonl,
+//     reuse.jsonl (and cleaned.jsonl, the report), reading the texts it
+//     quotes from the ranks that hold them (mpi_texts.h).
 //
 // Failures before the ranks part ways (no readable input, output not
 // writable, a model that does not load, a spill that cannot be written) are

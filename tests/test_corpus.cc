@@ -665,3 +665,75 @@ TEST_CASE("record window: every split of the records gives the whole read, in or
     }
   }
 }
+
+namespace {
+
+// The records of the byte shares [0, cuts[0]), [cuts[0], cuts[1]), ... [last, end)
+// read one after another, each numbered from its edges as a distributed run does.
+std::vector<std::string> share_lines(const std::vector<std::string>& paths, const std::vector<std::uint64_t>& cuts,
+                                     newsmine::ReaderStats& stats) {
+  std::vector<newsmine::ReaderOptions> shares(cuts.size() + 1);
+  std::vector<newsmine::ShareEdges> edges;
+  for (std::size_t s = 0; s < shares.size(); ++s) {
+    shares[s].first_byte = s == 0 ? 0 : cuts[s - 1];
+    shares[s].end_byte = s == cuts.size() ? UINT64_MAX : cuts[s];
+    const newsmine::ShareEdges mine = newsmine::count_share_edges(paths, shares[s]);
+    shares[s].first_byte_lines = newsmine::lines_before_share(mine, edges);
+    edges.push_back(mine);
+  }
+  std::vector<std::string> lines;
+  stats = {};
+  for (const newsmine::ReaderOptions& share : shares) {
+    newsmine::CorpusReader reader(paths, share);
+    while (auto record = reader.next()) {
+      if (const auto* doc = std::get_if<newsmine::Document>(&*record)) lines.push_back("D " + doc->source + " " + doc->id + " " + doc->text);
+      else lines.push_back("R " + std::get<newsmine::Rejection>(*record).source + " " + std::get<newsmine::Rejection>(*record).reason);
+    }
+    stats.files += reader.stats().files;
+    stats.skipped += reader.stats().skipped;
+    stats.bytes_read += reader.stats().bytes_read;
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("byte shares: every cut of the input bytes gives the whole read, in order, with its line numbers") {
+  using newsmine::testing::ScratchDir;
+  using newsmine::testing::write_file;
+  ScratchDir dir("byte_shares");
+  std::filesystem::create_directories(dir / "d");
+  write_file(dir / "d/a.txt", "date 2024-01-02 First article.\n");
+  write_file(dir / "d/b.jsonl",
+             "{\"id\":\"b1\",\"text\":\"One.\"}\n\n   \n{not json\n{\"text\":\"No id: its source names the line.\"}\r\n"
+             "{\"id\":\"b2\",\"text\":\"Two.\"}\n{\"text\":7}\n");
+  write_file(dir / "d/c.bin", "skipped, not a record");
+  write_file(dir / "d/e.txt", "");  // rejected: empty
+  write_file(dir / "d/g.jsonl", "");
+  write_file(dir / "f.jsonl", "{\"id\":\"f1\",\"text\":\"Three.\"}\n\n{\"text\":\"Four, the last line, without a newline.\"}");
+  const std::vector<std::string> paths = {(dir / "d").string(), (dir / "missing.jsonl").string(),
+                                          (dir / "f.jsonl").string(), (dir / "d/c.bin").string()};
+  newsmine::CorpusReader reader(paths, {});
+  std::vector<std::string> whole;
+  while (auto record = reader.next()) {
+    if (const auto* doc = std::get_if<newsmine::Document>(&*record)) whole.push_back("D " + doc->source + " " + doc->id + " " + doc->text);
+    else whole.push_back("R " + std::get<newsmine::Rejection>(*record).source + " " + std::get<newsmine::Rejection>(*record).reason);
+  }
+  REQUIRE(whole.size() == 11);  // a.txt, 5 in b.jsonl, e.txt, missing, 2 in f.jsonl, named c.bin
+  const std::uint64_t bytes = newsmine::input_bytes(paths, {});
+  CHECK(bytes == reader.stats().bytes_read + std::filesystem::file_size(dir / "d/c.bin") * 2);  // c.bin listed and named
+  newsmine::ReaderStats stats;
+  for (std::uint64_t cut = 0; cut <= bytes + 1; ++cut) {
+    INFO("shares cut at " << cut);
+    CHECK(share_lines(paths, {cut}, stats) == whole);
+    CHECK(stats.files == reader.stats().files);
+    CHECK(stats.skipped == reader.stats().skipped);
+    CHECK(stats.bytes_read == reader.stats().bytes_read);
+  }
+  for (std::uint64_t first = 0; first <= bytes; first += 3) {
+    for (std::uint64_t second = first; second <= bytes; second += 5) {
+      INFO("shares cut at " << first << " and " << second);
+      CHECK(share_lines(paths, {first, second}, stats) == whole);
+    }
+  }
+}
