@@ -103,7 +103,6 @@ struct Posting {
   std::uint32_t term = 0;  // corpus-wide id
   std::uint32_t doc = 0;   // corpus-wide document index
   float weight = 0;
-  JoinPrefix prefix;  // of the document's row
 };
 
 bool posting_less(const Posting& l, const Posting& r) { return l.term != r.term ? l.term < r.term : l.doc < r.doc; }
@@ -117,20 +116,23 @@ std::size_t df_bucket(std::uint32_t df) {
   return 64 + (width - 7) * 8 + ((df >> (width - 4)) & 7);
 }
 
-// The postings of this rank's terms, from its first document on.
+// The postings of this rank's terms for the documents of one share (this
+// rank's or a later one's), and those documents' prefix bounds.
 struct LaterPostings {
+  std::uint64_t first = 0;                  // the share's first document
   std::vector<std::size_t> column_offsets;  // column c: [column_offsets[c], column_offsets[c + 1])
   std::vector<std::uint32_t> docs;
   std::vector<float> weights;
-  std::vector<JoinPrefix> prefixes;         // per document from the rank's first one on
+  std::vector<JoinPrefix> prefixes;         // per document of the share
 };
 
-// The pairs (a << 32 | b), sorted, that similar_pairs completes for this
-// rank's rows a: a later document b whose indexed part meets a's terms and
-// whose dot with a's terms there, plus the bound of b's prefix, can reach
-// the threshold.
-std::vector<std::uint64_t> meet_candidates(const Matrix& x, const ShareColumns& columns, const LaterPostings& later,
-                                           std::uint64_t mine, const SimilarityOptions& options) {
+// Appends the pairs (a << 32 | b) that similar_pairs completes for this
+// rank's rows a and the share's documents b > a: those whose indexed part
+// meets a's terms and whose dot with a's terms there, plus the bound of b's
+// prefix, can reach the threshold. (Every contribution to a pair comes from
+// b's share, in the order of a's terms, so the sums are similar_pairs' own.)
+void meet_candidates(const Matrix& x, const ShareColumns& columns, const LaterPostings& later, std::uint64_t mine,
+                     const SimilarityOptions& options, std::vector<std::uint64_t>& candidates) {
   struct Scratch {
     std::vector<float> score;            // per document from `mine` on
     std::vector<std::uint32_t> touched;
@@ -159,7 +161,7 @@ std::vector<std::uint64_t> meet_candidates(const Matrix& x, const ShareColumns& 
         const std::uint32_t* const docs = later.docs.data();
         const std::uint32_t* const last = docs + later.column_offsets[column + 1];
         for (const std::uint32_t* it = std::upper_bound(docs + later.column_offsets[column], last, a); it != last; ++it) {
-          const std::size_t b = *it - mine;
+          const std::size_t b = *it - later.first;
           s.touched[touched] = static_cast<std::uint32_t>(b);
           touched += s.score[b] == 0.0f;
           s.score[b] += w * later.weights[static_cast<std::size_t>(it - docs)];
@@ -173,15 +175,12 @@ std::vector<std::uint64_t> meet_candidates(const Matrix& x, const ShareColumns& 
         // b's prefix meets only those of a's terms at least as frequent as
         // its rarest: within those of its df bucket and above.
         const double bound = std::min<double>(prefix.weighted, prefix.norm * s.norm_from[df_bucket(prefix.end_df)]);
-        if (s.score[b] + bound >= limit) s.found.push_back(std::uint64_t{a} << 32 | (mine + b));
+        if (s.score[b] + bound >= limit) s.found.push_back(std::uint64_t{a} << 32 | (later.first + b));
         s.score[b] = 0.0f;
       }
     }
   });
-  std::vector<std::uint64_t> candidates;
   for (Scratch& s : scratch) candidates.insert(candidates.end(), s.found.begin(), s.found.end());
-  tbb::parallel_sort(candidates.begin(), candidates.end());
-  return candidates;
 }
 
 }  // namespace
@@ -211,62 +210,67 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
   std::vector<std::uint32_t> entry_terms(nnz);
   for (std::size_t i = 0; i < nnz; ++i) entry_terms[i] = columns.corpus_id[static_cast<std::size_t>(x.innerIndexPtr()[i])];
 
-  // 3. The indexed entries, each with its row's prefix bound, to the terms'
-  // owners; each rank gets back the postings of its own terms from its
-  // first document on, and meets its candidates as similar_pairs does.
+  // 3. The indexed entries to the terms' owners. Then, share by share, the
+  // owners send every rank up to that share the postings of its terms for the
+  // share's documents, the share's rank sends them its prefix bounds, and
+  // they meet their candidates there as similar_pairs does: a rank holds the
+  // postings of one share at a time.
   std::vector<std::vector<Posting>> out(ranks);
   for (Eigen::Index row = 0; row < x.rows(); ++row) {
     for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
       const auto entry = static_cast<std::size_t>(i);
       if (indexed[entry])
-        out[entry_terms[entry] % ranks].push_back({entry_terms[entry], static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row)),
-                                                   x.valuePtr()[entry], prefixes[static_cast<std::size_t>(row)]});
+        out[entry_terms[entry] % ranks].push_back(
+            {entry_terms[entry], static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row)), x.valuePtr()[entry]});
     }
   }
   std::vector<Posting> owned;
   for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
     owned.insert(owned.end(), part.begin(), part.end());
-  std::vector<std::vector<Posting>>().swap(out);
-  tbb::parallel_sort(owned.begin(), owned.end(),
-                     posting_less);
+  tbb::parallel_sort(owned.begin(), owned.end(), posting_less);
   // Every rank asks for the postings of its terms (ascending ids per owner).
   std::vector<std::vector<std::uint32_t>> asked_terms(ranks);
   for (std::uint32_t term : columns.corpus_id) asked_terms[term % ranks].push_back(term);
   const std::vector<std::vector<std::uint32_t>> asking = exchange_vectors(comm, asked_terms, stats.posting_bytes, "term requests");
-  out.assign(ranks, {});
-  for (std::size_t r = 0; r < ranks; ++r) {
-    for (std::uint32_t term : asking[r]) {
-      auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(shares.first(r)), 0, {}},
-                                 posting_less);
-      for (; it != owned.end() && it->term == term; ++it) out[r].push_back(*it);
+  std::vector<std::uint64_t> candidates;
+  for (std::size_t k = 0; k < ranks; ++k) {
+    out.assign(ranks, {});
+    for (std::size_t r = 0; r <= k; ++r) {
+      for (std::uint32_t term : asking[r]) {
+        auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(shares.first(k)), 0},
+                                   posting_less);
+        for (; it != owned.end() && it->term == term && it->doc < shares.end(k); ++it) out[r].push_back(*it);
+      }
     }
+    std::vector<Posting> postings;  // of this rank's terms in share k, by (term, doc)
+    for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
+      postings.insert(postings.end(), part.begin(), part.end());
+    std::vector<std::vector<JoinPrefix>> bounds(ranks);
+    if (me == k)
+      for (std::size_t r = 0; r <= k; ++r) bounds[r] = prefixes;
+    LaterPostings later;
+    later.prefixes = std::move(exchange_vectors(comm, bounds, stats.posting_bytes, "prefix bounds")[k]);
+    if (me > k) continue;
+    tbb::parallel_sort(postings.begin(), postings.end(), posting_less);
+    // As similar_pairs' index: per column, the share's documents and their weights side by side.
+    later.first = shares.first(k);
+    later.column_offsets.assign(columns.corpus_id.size() + 1, 0);
+    later.docs.reserve(postings.size());
+    later.weights.reserve(postings.size());
+    for (std::size_t c = 0, at = 0; c < columns.corpus_id.size(); ++c) {
+      while (at < postings.size() && postings[at].term < columns.corpus_id[c]) ++at;
+      for (; at < postings.size() && postings[at].term == columns.corpus_id[c]; ++at) {
+        later.docs.push_back(postings[at].doc);
+        later.weights.push_back(postings[at].weight);
+      }
+      later.column_offsets[c + 1] = later.docs.size();
+    }
+    if (later.prefixes.size() != shares.end(k) - shares.first(k))
+      comm.abort(Status::error("prefix bounds of rank " + std::to_string(k) + " cut short"));
+    meet_candidates(x, columns, later, mine, options, candidates);
   }
   std::vector<Posting>().swap(owned);
-  std::vector<Posting> postings;  // of this rank's terms, by (term, doc)
-  for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
-    postings.insert(postings.end(), part.begin(), part.end());
-  std::vector<std::vector<Posting>>().swap(out);
-  tbb::parallel_sort(postings.begin(), postings.end(),
-                     posting_less);
-  // As similar_pairs' index: per column, the later documents and their
-  // weights side by side; per document, its prefix.
-  LaterPostings later;
-  later.column_offsets.assign(columns.corpus_id.size() + 1, 0);
-  later.prefixes.assign(documents - mine, {});
-  later.docs.reserve(postings.size());
-  later.weights.reserve(postings.size());
-  for (std::size_t c = 0, at = 0; c < columns.corpus_id.size(); ++c) {
-    while (at < postings.size() && postings[at].term < columns.corpus_id[c]) ++at;
-    for (; at < postings.size() && postings[at].term == columns.corpus_id[c]; ++at) {
-      later.docs.push_back(postings[at].doc);
-      later.weights.push_back(postings[at].weight);
-      later.prefixes[postings[at].doc - mine] = postings[at].prefix;
-    }
-    later.column_offsets[c + 1] = later.docs.size();
-  }
-  std::vector<Posting>().swap(postings);
-  std::vector<std::uint64_t> candidates = meet_candidates(x, columns, later, mine, options);
-  later = LaterPostings();
+  tbb::parallel_sort(candidates.begin(), candidates.end());
   stats.candidates = candidates.size();
 
   // 4. The b rows from their ranks, then every candidate verified here.
