@@ -83,20 +83,72 @@ void combine_max_weights(const Matrix& x, const MpiTermTable& table, ShareColumn
   for (std::size_t id = 0; id < by_id.size(); ++id) columns.stats.max_weight[columns.column_of[id]] = by_id[id];
 }
 
-// Rows sent to a verifying rank: per requested document, its entries in
-// corpus-wide term ids with their weights and index marks.
-struct Rows {
+// Rows in corpus-wide term ids (ascending within a row) with their weights,
+// index marks and, for the rows a rank joins, each term's document frequency.
+struct RowSet {
+  std::vector<std::uint32_t> docs;  // corpus-wide document of each row, ascending
   std::vector<std::uint64_t> offsets{0};
   std::vector<std::uint32_t> terms;
   std::vector<float> weights;
   std::vector<char> indexed;
+  std::vector<std::uint32_t> dfs;
 
+  std::size_t size() const { return docs.size(); }
   JoinRow row(std::size_t k) const {
     const std::size_t begin = offsets[k], size = offsets[k + 1] - begin;
     return {std::span<const std::uint32_t>(terms).subspan(begin, size),
             std::span<const float>(weights).subspan(begin, size), std::span<const char>(indexed).subspan(begin, size)};
   }
+  // The row of document `doc`, which must be in the set.
+  JoinRow row_of(std::uint32_t doc) const {
+    return row(static_cast<std::size_t>(std::lower_bound(docs.begin(), docs.end(), doc) - docs.begin()));
+  }
+  void pack(std::string& out) const {
+    BytePacker packer(out);
+    packer.vector(docs);
+    packer.vector(offsets);
+    packer.vector(terms);
+    packer.vector(weights);
+    packer.vector(indexed);
+    packer.vector(dfs);
+  }
+  bool unpack(std::string_view in) {
+    ByteUnpacker unpacker(in);
+    unpacker.vector(docs);
+    unpacker.vector(offsets);
+    unpacker.vector(terms);
+    unpacker.vector(weights);
+    unpacker.vector(indexed);
+    unpacker.vector(dfs);
+    return unpacker.ok() && unpacker.done() && offsets.size() == docs.size() + 1 && offsets.back() == terms.size() &&
+           weights.size() == terms.size() && indexed.size() == terms.size() && (dfs.empty() || dfs.size() == terms.size());
+  }
+  // Appends another set's rows, all after this one's.
+  void append(const RowSet& more) {
+    const std::uint64_t base = terms.size();
+    docs.insert(docs.end(), more.docs.begin(), more.docs.end());
+    for (std::size_t k = 1; k < more.offsets.size(); ++k) offsets.push_back(base + more.offsets[k]);
+    terms.insert(terms.end(), more.terms.begin(), more.terms.end());
+    weights.insert(weights.end(), more.weights.begin(), more.weights.end());
+    indexed.insert(indexed.end(), more.indexed.begin(), more.indexed.end());
+    dfs.insert(dfs.end(), more.dfs.begin(), more.dfs.end());
+  }
 };
+
+// Each rank's sets to every rank, all to all; returns what arrived, by sender.
+std::vector<RowSet> exchange_rows(const MpiComm& comm, const std::vector<RowSet>& out, std::uint64_t& bytes_sent) {
+  std::vector<std::string> outgoing(out.size());
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    out[r].pack(outgoing[r]);
+    if (static_cast<int>(r) != comm.rank()) bytes_sent += outgoing[r].size();
+  }
+  const std::vector<std::string> incoming = comm.exchange(outgoing);
+  std::vector<std::string>().swap(outgoing);
+  std::vector<RowSet> in(out.size());
+  for (std::size_t r = 0; r < in.size(); ++r)
+    if (!in[r].unpack(incoming[r])) comm.abort(Status::error("unreadable rows from rank " + std::to_string(r)));
+  return in;
+}
 
 // An indexed entry of the join on its way to and from its term's owner.
 struct Posting {
@@ -126,15 +178,16 @@ struct LaterPostings {
   std::vector<JoinPrefix> prefixes;         // per document of the share
 };
 
-// Appends the pairs (a << 32 | b) that similar_pairs completes for this
-// rank's rows a and the share's documents b > a: those whose indexed part
-// meets a's terms and whose dot with a's terms there, plus the bound of b's
-// prefix, can reach the threshold. (Every contribution to a pair comes from
-// b's share, in the order of a's terms, so the sums are similar_pairs' own.)
-void meet_candidates(const Matrix& x, const ShareColumns& columns, const LaterPostings& later, std::uint64_t mine,
+// Appends the pairs (a << 32 | b) that similar_pairs completes for the rows
+// a this rank joins and the share's documents b > a: those whose indexed
+// part meets a's terms and whose dot with a's terms there, plus the bound of
+// b's prefix, can reach the threshold. (Every contribution to a pair comes
+// from b's share, in the order of a's terms, so the sums are similar_pairs'
+// own.) `column`: per entry of the rows, its term's place among `later`'s columns.
+void meet_candidates(const RowSet& rows, const std::vector<std::uint32_t>& column, const LaterPostings& later,
                      const SimilarityOptions& options, std::vector<std::uint64_t>& candidates) {
   struct Scratch {
-    std::vector<float> score;            // per document from `mine` on
+    std::vector<float> score;            // per document of the share
     std::vector<std::uint32_t> touched;
     std::vector<double> norm_from;       // per df bucket: norm of a's terms in it or above
     std::vector<std::uint64_t> found;
@@ -147,20 +200,22 @@ void meet_candidates(const Matrix& x, const ShareColumns& columns, const LaterPo
     return s;
   });
   const double limit = options.min_cosine - 1e-5;  // the join's slack for rounding
-  tbb::parallel_for(tbb::blocked_range<Eigen::Index>(0, x.rows()), [&](const tbb::blocked_range<Eigen::Index>& range) {
+  // Only rows before the share's end meet documents after them in it.
+  const auto joining = static_cast<std::size_t>(
+      std::lower_bound(rows.docs.begin(), rows.docs.end(), later.first + documents) - rows.docs.begin());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, joining), [&](const tbb::blocked_range<std::size_t>& range) {
     Scratch& s = scratch.local();
-    for (Eigen::Index row = range.begin(); row != range.end(); ++row) {
-      const auto a = static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row));
+    for (std::size_t row = range.begin(); row != range.end(); ++row) {
+      const std::uint32_t a = rows.docs[row];
       std::size_t touched = 0;
       s.norm_from.assign(kDfBuckets + 1, 0.0);
-      for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
-        const auto column = static_cast<std::size_t>(x.innerIndexPtr()[i]);
-        const float w = x.valuePtr()[i];
-        s.norm_from[df_bucket(columns.stats.df[column])] += static_cast<double>(w) * w;
+      for (std::size_t i = rows.offsets[row]; i < rows.offsets[row + 1]; ++i) {
+        const float w = rows.weights[i];
+        s.norm_from[df_bucket(rows.dfs[i])] += static_cast<double>(w) * w;
         // Noted without a branch, as similar_pairs notes them.
         const std::uint32_t* const docs = later.docs.data();
-        const std::uint32_t* const last = docs + later.column_offsets[column + 1];
-        for (const std::uint32_t* it = std::upper_bound(docs + later.column_offsets[column], last, a); it != last; ++it) {
+        const std::uint32_t* const last = docs + later.column_offsets[column[i] + 1];
+        for (const std::uint32_t* it = std::upper_bound(docs + later.column_offsets[column[i]], last, a); it != last; ++it) {
           const std::size_t b = *it - later.first;
           s.touched[touched] = static_cast<std::uint32_t>(b);
           touched += s.score[b] == 0.0f;
@@ -200,20 +255,48 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
   const Stopwatch watch;
   const MpiTermTable table(comm, hashes);
   ShareColumns columns = place_terms(share, documents, table, comm, stats.terms);
-  const Matrix x = share.build(columns.column_of, columns.idf_of, columns.column_of.size());
+  Matrix x = share.build(columns.column_of, columns.idf_of, columns.column_of.size());
   combine_max_weights(x, table, columns);
   stats.term_bytes = table.bytes_sent();
   stats.tfidf_seconds = watch.seconds();
   std::vector<JoinPrefix> prefixes;
-  const std::vector<char> indexed = join_indexed_entries(x, columns.stats, options, &prefixes);
+  std::vector<char> indexed = join_indexed_entries(x, columns.stats, options, &prefixes);
   const auto nnz = static_cast<std::size_t>(x.nonZeros());
   std::vector<std::uint32_t> entry_terms(nnz);
   for (std::size_t i = 0; i < nnz; ++i) entry_terms[i] = columns.corpus_id[static_cast<std::size_t>(x.innerIndexPtr()[i])];
 
-  // 3. The indexed entries to the terms' owners. Then, share by share, the
-  // owners send every rank up to that share the postings of its terms for the
-  // share's documents, the share's rank sends them its prefix bounds, and
-  // they meet their candidates there as similar_pairs does: a rank holds the
+  // 3. Each row to the rank joining it (document mod ranks), so that every
+  // rank meets an equal part of the pairs wherever its rows are.
+  RowSet rows;
+  {
+    std::vector<RowSet> out(ranks);
+    for (Eigen::Index row = 0; row < x.rows(); ++row) {
+      const auto doc = static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row));
+      RowSet& to = out[doc % ranks];
+      to.docs.push_back(doc);
+      for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
+        const auto entry = static_cast<std::size_t>(i);
+        to.terms.push_back(entry_terms[entry]);
+        to.weights.push_back(x.valuePtr()[entry]);
+        to.indexed.push_back(indexed[entry]);
+        to.dfs.push_back(columns.stats.df[static_cast<std::size_t>(x.innerIndexPtr()[i])]);
+      }
+      to.offsets.push_back(to.terms.size());
+    }
+    for (const RowSet& part : exchange_rows(comm, out, stats.row_bytes)) rows.append(part);  // senders in input order
+  }
+  // The joined rows' terms: this rank's columns of the postings.
+  std::vector<std::uint32_t> terms = rows.terms;
+  tbb::parallel_sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<std::uint32_t> column(rows.terms.size());
+  for (std::size_t i = 0; i < column.size(); ++i)
+    column[i] = static_cast<std::uint32_t>(std::lower_bound(terms.begin(), terms.end(), rows.terms[i]) - terms.begin());
+
+  // 4. The indexed entries to the terms' owners. Then, share by share, the
+  // owners send every rank the postings of its terms for the share's
+  // documents, the share's rank sends its prefix bounds, and every rank
+  // meets its candidates there as similar_pairs does: a rank holds the
   // postings of one share at a time.
   std::vector<std::vector<Posting>> out(ranks);
   for (Eigen::Index row = 0; row < x.rows(); ++row) {
@@ -224,18 +307,22 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
             {entry_terms[entry], static_cast<std::uint32_t>(mine + static_cast<std::uint64_t>(row)), x.valuePtr()[entry]});
     }
   }
+  // The share's rows are now with the ranks joining them and the owners.
+  x = Matrix();
+  std::vector<char>().swap(indexed);
+  std::vector<std::uint32_t>().swap(entry_terms);
   std::vector<Posting> owned;
   for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
     owned.insert(owned.end(), part.begin(), part.end());
+  std::vector<std::vector<Posting>>().swap(out);
   tbb::parallel_sort(owned.begin(), owned.end(), posting_less);
-  // Every rank asks for the postings of its terms (ascending ids per owner).
   std::vector<std::vector<std::uint32_t>> asked_terms(ranks);
-  for (std::uint32_t term : columns.corpus_id) asked_terms[term % ranks].push_back(term);
+  for (std::uint32_t term : terms) asked_terms[term % ranks].push_back(term);
   const std::vector<std::vector<std::uint32_t>> asking = exchange_vectors(comm, asked_terms, stats.posting_bytes, "term requests");
   std::vector<std::uint64_t> candidates;
   for (std::size_t k = 0; k < ranks; ++k) {
     out.assign(ranks, {});
-    for (std::size_t r = 0; r <= k; ++r) {
+    for (std::size_t r = 0; r < ranks; ++r) {
       for (std::uint32_t term : asking[r]) {
         auto it = std::lower_bound(owned.begin(), owned.end(), Posting{term, static_cast<std::uint32_t>(shares.first(k)), 0},
                                    posting_less);
@@ -245,77 +332,58 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
     std::vector<Posting> postings;  // of this rank's terms in share k, by (term, doc)
     for (std::vector<Posting>& part : exchange_vectors(comm, out, stats.posting_bytes, "postings"))
       postings.insert(postings.end(), part.begin(), part.end());
-    std::vector<std::vector<JoinPrefix>> bounds(ranks);
-    if (me == k)
-      for (std::size_t r = 0; r <= k; ++r) bounds[r] = prefixes;
-    LaterPostings later;
-    later.prefixes = std::move(exchange_vectors(comm, bounds, stats.posting_bytes, "prefix bounds")[k]);
-    if (me > k) continue;
     tbb::parallel_sort(postings.begin(), postings.end(), posting_less);
+    LaterPostings later;
+    later.prefixes = std::move(exchange_vectors(comm, std::vector<std::vector<JoinPrefix>>(ranks, me == k ? prefixes : std::vector<JoinPrefix>()),
+                                                stats.posting_bytes, "prefix bounds")[k]);
+    if (later.prefixes.size() != shares.end(k) - shares.first(k))
+      comm.abort(Status::error("prefix bounds of rank " + std::to_string(k) + " cut short"));
     // As similar_pairs' index: per column, the share's documents and their weights side by side.
     later.first = shares.first(k);
-    later.column_offsets.assign(columns.corpus_id.size() + 1, 0);
+    later.column_offsets.assign(terms.size() + 1, 0);
     later.docs.reserve(postings.size());
     later.weights.reserve(postings.size());
-    for (std::size_t c = 0, at = 0; c < columns.corpus_id.size(); ++c) {
-      while (at < postings.size() && postings[at].term < columns.corpus_id[c]) ++at;
-      for (; at < postings.size() && postings[at].term == columns.corpus_id[c]; ++at) {
+    for (std::size_t c = 0, at = 0; c < terms.size(); ++c) {
+      while (at < postings.size() && postings[at].term < terms[c]) ++at;
+      for (; at < postings.size() && postings[at].term == terms[c]; ++at) {
         later.docs.push_back(postings[at].doc);
         later.weights.push_back(postings[at].weight);
       }
       later.column_offsets[c + 1] = later.docs.size();
     }
-    if (later.prefixes.size() != shares.end(k) - shares.first(k))
-      comm.abort(Status::error("prefix bounds of rank " + std::to_string(k) + " cut short"));
-    meet_candidates(x, columns, later, mine, options, candidates);
+    meet_candidates(rows, column, later, options, candidates);
   }
   std::vector<Posting>().swap(owned);
   tbb::parallel_sort(candidates.begin(), candidates.end());
   stats.candidates = candidates.size();
 
-  // 4. The b rows from their ranks, then every candidate verified here.
+  // 5. The b rows from the ranks joining them, then every candidate verified here.
   std::vector<std::vector<std::uint32_t>> wanted(ranks);
-  for (std::uint64_t pair : candidates) wanted[shares.holder(pair & 0xFFFFFFFFu)].push_back(static_cast<std::uint32_t>(pair));
+  for (std::uint64_t pair : candidates) wanted[(pair & 0xFFFFFFFFu) % ranks].push_back(static_cast<std::uint32_t>(pair));
   for (std::vector<std::uint32_t>& docs : wanted) {
     std::sort(docs.begin(), docs.end());
     docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   }
   const std::vector<std::vector<std::uint32_t>> asked = exchange_vectors(comm, wanted, stats.row_bytes, "row requests");
-  std::vector<std::string> outgoing(ranks);
+  std::vector<RowSet> sent(ranks);
   for (std::size_t r = 0; r < ranks; ++r) {
-    Rows rows;
     for (std::uint32_t doc : asked[r]) {
-      if (doc < mine || doc - mine >= static_cast<std::uint64_t>(x.rows()))
-        comm.abort(Status::error("rank " + std::to_string(r) + " asked for a row this rank does not hold"));
-      const auto row = static_cast<Eigen::Index>(doc - mine);
-      for (int i = x.outerIndexPtr()[row]; i < x.outerIndexPtr()[row + 1]; ++i) {
-        const auto entry = static_cast<std::size_t>(i);
-        rows.terms.push_back(entry_terms[entry]);
-        rows.weights.push_back(x.valuePtr()[entry]);
-        rows.indexed.push_back(indexed[entry]);
-      }
-      rows.offsets.push_back(rows.terms.size());
+      const auto at = std::lower_bound(rows.docs.begin(), rows.docs.end(), doc);
+      if (at == rows.docs.end() || *at != doc)
+        comm.abort(Status::error("rank " + std::to_string(r) + " asked for a row this rank does not join"));
+      const JoinRow row = rows.row(static_cast<std::size_t>(at - rows.docs.begin()));
+      RowSet& to = sent[r];
+      to.docs.push_back(doc);
+      to.terms.insert(to.terms.end(), row.terms.begin(), row.terms.end());
+      to.weights.insert(to.weights.end(), row.weights.begin(), row.weights.end());
+      to.indexed.insert(to.indexed.end(), row.indexed.begin(), row.indexed.end());
+      to.offsets.push_back(to.terms.size());
     }
-    BytePacker pack(outgoing[r]);
-    pack.vector(rows.offsets);
-    pack.vector(rows.terms);
-    pack.vector(rows.weights);
-    pack.vector(rows.indexed);
-    if (r != me) stats.row_bytes += outgoing[r].size();
   }
-  const std::vector<std::string> incoming = comm.exchange(outgoing);
-  std::vector<std::string>().swap(outgoing);
-  std::vector<Rows> fetched(ranks);
+  const std::vector<RowSet> fetched = exchange_rows(comm, sent, stats.row_bytes);
+  std::vector<RowSet>().swap(sent);
   for (std::size_t r = 0; r < ranks; ++r) {
-    ByteUnpacker unpack(incoming[r]);
-    Rows& rows = fetched[r];
-    unpack.vector(rows.offsets);
-    unpack.vector(rows.terms);
-    unpack.vector(rows.weights);
-    unpack.vector(rows.indexed);
-    if (!unpack.ok() || !unpack.done() || rows.offsets.size() != wanted[r].size() + 1 || rows.offsets.back() != rows.terms.size() ||
-        rows.weights.size() != rows.terms.size() || rows.indexed.size() != rows.terms.size())
-      comm.abort(Status::error("unreadable rows from rank " + std::to_string(r)));
+    if (fetched[r].docs != wanted[r]) comm.abort(Status::error("rank " + std::to_string(r) + " sent other rows than asked"));
     if (r != me) stats.rows_fetched += wanted[r].size();
   }
 
@@ -324,16 +392,7 @@ std::vector<SimilarPair> distributed_similar_pairs(const TfidfBuilder& share, co
     std::vector<SimilarPair>& local = found.local();
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
       const auto a = static_cast<std::uint32_t>(candidates[k] >> 32), b = static_cast<std::uint32_t>(candidates[k]);
-      const auto row = static_cast<Eigen::Index>(a - mine);
-      const auto begin = static_cast<std::size_t>(x.outerIndexPtr()[row]);
-      const auto size = static_cast<std::size_t>(x.outerIndexPtr()[row + 1]) - begin;
-      const JoinRow a_row{std::span<const std::uint32_t>(entry_terms).subspan(begin, size),
-                          std::span<const float>(x.valuePtr() + begin, size),
-                          std::span<const char>(indexed).subspan(begin, size)};
-      const std::size_t holder = shares.holder(b);
-      const std::vector<std::uint32_t>& docs = wanted[holder];
-      const auto at = static_cast<std::size_t>(std::lower_bound(docs.begin(), docs.end(), b) - docs.begin());
-      const float cosine = joined_cosine(a_row, fetched[holder].row(at));
+      const float cosine = joined_cosine(rows.row_of(a), fetched[b % ranks].row_of(b));
       if (cosine > 0 && cosine >= options.min_cosine) local.push_back({a, b, cosine});
     }
   });
