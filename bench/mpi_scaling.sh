@@ -31,7 +31,9 @@ if d:
     print(f"    exchanged: records {d['record_bytes'] / 1e6:.1f} MB ({d['record_bytes'] / articles:.0f} B/article), "
           f"names {d['names_bytes'] / 1e6:.2f} MB, terms {d['term_bytes'] / 1e6:.1f} MB, postings {d['posting_bytes'] / 1e6:.1f} MB, "
           f"candidates {d['similarity_candidates']}, rows {d['row_bytes'] / 1e6:.1f} MB "
-          f"({d['rows_fetched']} fetched), pairs {d['pair_bytes'] / 1e6:.2f} MB; "
+          f"({d['rows_fetched']} fetched), pairs {d['pair_bytes'] / 1e6:.2f} MB")
+    print(f"    passages: shingle keys {d['shingle_bytes'] / 1e6:.1f} MB, groups {d['group_bytes'] / 1e6:.1f} MB, "
+          f"features {d['feature_bytes'] / 1e6:.1f} MB ({d['features_fetched']} fetched), passages {d['passage_bytes'] / 1e6:.2f} MB; "
           f"peak per rank {', '.join(str(round(k / 1024)) for k in d['peak_rss_kb'])} MB")
 PY
 }
