@@ -302,7 +302,7 @@ Status run_distributed(const RunOptions& options, RunSummary& summary, const Mpi
     pack.value(names_bytes);
     comm.send(0, kStatsTag, bytes);
     must(write_rank_lines(options, comm, lines));
-    const ArticleShares shares(shard.entities.size(), comm);
+    const ArticleShares shares(shard.entities.size(), comm);  // collective: rank 0 reads the texts by it
     DistributedJoinStats join;
     distributed_similar_pairs(shard.tfidf, SimilarityOptions{options.min_similarity}, comm, join);
     shard.tfidf = TfidfBuilder();

@@ -56,8 +56,8 @@ struct DistributedStats {
   std::uint64_t names_bytes = 0;   // entity-name states handed from rank to rank, in all
   // The similarity join (pipeline/mpi_similarity.h), summed over the ranks:
   std::uint64_t term_bytes = 0;       // term statistics to and from the terms' owners
-  std::uint64_t posting_bytes = 0;    // postings to the terms' owners and back to the ranks holding the terms
-  std::uint64_t row_bytes = 0;        // rows to the ranks verifying candidates, and their requests
+  std::uint64_t posting_bytes = 0;    // postings to the terms' owners and back to the ranks joining rows with them, prefix bounds
+  std::uint64_t row_bytes = 0;        // rows to the ranks joining them and to those verifying candidates
   std::uint64_t pair_bytes = 0;       // similar pairs sent to rank 0
   std::uint64_t candidates = 0;       // candidate pairs verified
   std::uint64_t rows_fetched = 0;     // rows a rank received from another
