@@ -196,7 +196,7 @@ void meet_candidates(const RowSet& rows, const std::vector<std::uint32_t>& colum
   tbb::enumerable_thread_specific<Scratch> scratch([documents] {
     Scratch s;
     s.score.assign(documents, 0.0f);
-    s.touched.assign(documents, 0);
+    s.touched.assign(documents + 1, 0);  // noted without a branch: one slot past the last document touched
     return s;
   });
   const double limit = options.min_cosine - 1e-5;  // the join's slack for rounding
