@@ -13,6 +13,7 @@
 #include "models/passage_align.h"
 #include "models/passage_index.h"
 #include "pipeline/mpi_exchange.h"
+#include "pipeline/shard_records.h"
 
 namespace newsmine {
 namespace {
@@ -119,22 +120,6 @@ struct FetchedFeatures {
   }
 };
 
-void pack_features(const PassageFeatures& f, BytePacker& pack) {
-  pack.vector(f.terms);
-  pack.vector(f.term_starts);
-  pack.vector(f.term_ends);
-  pack.vector(f.phrase_ends);
-  pack.vector(f.sentences);
-}
-
-void unpack_features(ByteUnpacker& unpack, PassageFeatures& f) {
-  unpack.vector(f.terms);
-  unpack.vector(f.term_starts);
-  unpack.vector(f.term_ends);
-  unpack.vector(f.phrase_ends);
-  unpack.vector(f.sentences);
-}
-
 // The features of the candidates' second articles that other ranks hold.
 FetchedFeatures fetch_features(std::span<const PassageFeatures> share, const std::vector<std::vector<Partner>>& partners,
                                const ArticleShares& shares, const MpiComm& comm, DistributedPassageStats& stats) {
@@ -156,7 +141,7 @@ FetchedFeatures fetch_features(std::span<const PassageFeatures> share, const std
     for (std::uint32_t article : asking[r]) {
       if (!shares.mine(article))
         comm.abort(Status::error("rank " + std::to_string(r) + " asked for passage features this rank does not hold"));
-      pack_features(share[article - shares.first()], pack);
+      pack_passage_features(share[article - shares.first()], pack);
     }
     if (r != me) stats.feature_bytes += outgoing[r].size();
   }
@@ -166,7 +151,7 @@ FetchedFeatures fetch_features(std::span<const PassageFeatures> share, const std
   for (std::size_t r = 0; r < ranks; ++r) {
     ByteUnpacker unpack(incoming[r]);
     fetched.features[r].resize(fetched.asked[r].size());
-    for (PassageFeatures& f : fetched.features[r]) unpack_features(unpack, f);
+    for (PassageFeatures& f : fetched.features[r]) unpack_passage_features(unpack, f);
     if (!unpack.ok() || !unpack.done()) comm.abort(Status::error("unreadable passage features from rank " + std::to_string(r)));
     if (r != me) stats.features_fetched += fetched.asked[r].size();
   }

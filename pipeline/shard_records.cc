@@ -38,12 +38,7 @@ void pack_document(const DocumentAnalysis& analysis, BytePacker& pack) {
   }
   pack.vector(hashes);
   pack.vector(counts);
-  const PassageFeatures& passages = analysis.passages;
-  pack.vector(passages.terms);
-  pack.vector(passages.term_starts);
-  pack.vector(passages.term_ends);
-  pack.vector(passages.phrase_ends);
-  pack.vector(passages.sentences);
+  pack_passage_features(analysis.passages, pack);
 }
 
 void unpack_document(ByteUnpacker& unpack, DocumentAnalysis& analysis) {
@@ -77,15 +72,26 @@ void unpack_document(ByteUnpacker& unpack, DocumentAnalysis& analysis) {
   unpack.vector(counts);
   analysis.terms.counts.clear();
   for (std::size_t i = 0; i < hashes.size() && i < counts.size(); ++i) analysis.terms.counts.emplace_back(hashes[i], counts[i]);
-  PassageFeatures& passages = analysis.passages;
-  unpack.vector(passages.terms);
-  unpack.vector(passages.term_starts);
-  unpack.vector(passages.term_ends);
-  unpack.vector(passages.phrase_ends);
-  unpack.vector(passages.sentences);
+  unpack_passage_features(unpack, analysis.passages);
 }
 
 }  // namespace
+
+void pack_passage_features(const PassageFeatures& features, BytePacker& pack) {
+  pack.vector(features.terms);
+  pack.vector(features.term_starts);
+  pack.vector(features.term_ends);
+  pack.vector(features.phrase_ends);
+  pack.vector(features.sentences);
+}
+
+void unpack_passage_features(ByteUnpacker& unpack, PassageFeatures& features) {
+  unpack.vector(features.terms);
+  unpack.vector(features.term_starts);
+  unpack.vector(features.term_ends);
+  unpack.vector(features.phrase_ends);
+  unpack.vector(features.sentences);
+}
 
 void append_frame(const ShardRecord& record, std::string& out) {
   const std::size_t length_at = out.size();

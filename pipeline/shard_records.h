@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "corpus/status.h"
+#include "models/byte_pack.h"
 #include "pipeline/analyzer.h"
 
 namespace newsmine {
@@ -37,6 +38,11 @@ struct ShardRecord {
   std::uint64_t entities = 0;
   std::uint64_t text_bytes = 0;  // (the text itself stays on the rank)
 };
+
+// An article's passage features as packed bytes and back (also the
+// features a distributed passage stage fetches, mpi_passages.h).
+void pack_passage_features(const PassageFeatures& features, BytePacker& pack);
+void unpack_passage_features(ByteUnpacker& unpack, PassageFeatures& features);
 
 // Appends `record` to `out` as one frame.
 void append_frame(const ShardRecord& record, std::string& out);

@@ -621,15 +621,23 @@ TEST_CASE("seeds: five articles with dates from their headers") {
 
 namespace {
 
-// What a reader produced, one line per record: enough to tell records apart.
+// One line per record: its source, id and text, or its source and reason.
+std::string record_line(const newsmine::Record& record) {
+  if (const auto* doc = std::get_if<newsmine::Document>(&record)) return "D " + doc->source + " " + doc->id + " " + doc->text;
+  const auto& rejection = std::get<newsmine::Rejection>(record);
+  return "R " + rejection.source + " " + rejection.reason;
+}
+
+// What a reader produced, one line per record.
+std::vector<std::string> record_lines(newsmine::CorpusReader& reader) {
+  std::vector<std::string> lines;
+  while (auto record = reader.next()) lines.push_back(record_line(*record));
+  return lines;
+}
+
 std::vector<std::string> record_lines(const std::vector<std::string>& paths, newsmine::ReaderOptions options) {
   newsmine::CorpusReader reader(paths, options);
-  std::vector<std::string> lines;
-  while (auto record = reader.next()) {
-    if (const auto* doc = std::get_if<newsmine::Document>(&*record)) lines.push_back("D " + doc->source + " " + doc->id);
-    else lines.push_back("R " + std::get<newsmine::Rejection>(*record).source);
-  }
-  return lines;
+  return record_lines(reader);
 }
 
 }  // namespace
@@ -685,10 +693,7 @@ std::vector<std::string> share_lines(const std::vector<std::string>& paths, cons
   stats = {};
   for (const newsmine::ReaderOptions& share : shares) {
     newsmine::CorpusReader reader(paths, share);
-    while (auto record = reader.next()) {
-      if (const auto* doc = std::get_if<newsmine::Document>(&*record)) lines.push_back("D " + doc->source + " " + doc->id + " " + doc->text);
-      else lines.push_back("R " + std::get<newsmine::Rejection>(*record).source + " " + std::get<newsmine::Rejection>(*record).reason);
-    }
+    for (std::string& line : record_lines(reader)) lines.push_back(std::move(line));
     stats.files += reader.stats().files;
     stats.skipped += reader.stats().skipped;
     stats.bytes_read += reader.stats().bytes_read;
@@ -714,11 +719,7 @@ TEST_CASE("byte shares: every cut of the input bytes gives the whole read, in or
   const std::vector<std::string> paths = {(dir / "d").string(), (dir / "missing.jsonl").string(),
                                           (dir / "f.jsonl").string(), (dir / "d/c.bin").string()};
   newsmine::CorpusReader reader(paths, {});
-  std::vector<std::string> whole;
-  while (auto record = reader.next()) {
-    if (const auto* doc = std::get_if<newsmine::Document>(&*record)) whole.push_back("D " + doc->source + " " + doc->id + " " + doc->text);
-    else whole.push_back("R " + std::get<newsmine::Rejection>(*record).source + " " + std::get<newsmine::Rejection>(*record).reason);
-  }
+  const std::vector<std::string> whole = record_lines(reader);
   REQUIRE(whole.size() == 11);  // a.txt, 5 in b.jsonl, e.txt, missing, 2 in f.jsonl, named c.bin
   const std::uint64_t bytes = newsmine::input_bytes(paths, {});
   CHECK(bytes == reader.stats().bytes_read + std::filesystem::file_size(dir / "d/c.bin") * 2);  // c.bin listed and named
